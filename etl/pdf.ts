@@ -1,0 +1,50 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+interface Run { x: number; y: number; w: number; s: string }
+
+/** Text of a PDF's text layer, one line per visual line, pages separated by form feeds. */
+export async function pdfToText(data: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    const pages: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const runs: Run[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str === '') continue;
+        runs.push({ x: item.transform[4], y: item.transform[5], w: item.width, s: item.str });
+      }
+      pages.push(toLines(runs));
+      page.cleanup();
+    }
+    return pages.join('\n\f');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+// Runs on one baseline (within 2pt) form a line; a wide gap between runs becomes spaces,
+// so two-column header rows stay readable as "Label: value   Label: value".
+function toLines(runs: Run[]): string {
+  runs.sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Run[][] = [];
+  for (const r of runs) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line[0].y - r.y) < 2) line.push(r);
+    else lines.push([r]);
+  }
+  return lines.map((line) => {
+    line.sort((a, b) => a.x - b.x);
+    let out = '';
+    let end = -Infinity;
+    for (const r of line) {
+      const gap = r.x - end;
+      if (out && gap > 20) out += '   ';
+      else if (out && gap > 1 && !out.endsWith(' ') && !r.s.startsWith(' ')) out += ' ';
+      out += r.s;
+      end = r.x + r.w;
+    }
+    return out.trimEnd();
+  }).join('\n');
+}

@@ -1,0 +1,42 @@
+import { pdfToText } from './pdf.ts';
+import { ParseError } from './types.ts';
+
+/**
+ * A letter file's text. The content decides how it is read, not the name: a ".pdf" that
+ * holds text is read as text. Text may be UTF-8, UTF-16 (with BOM) or Windows-1252.
+ */
+export async function readLetterText(data: Uint8Array): Promise<string> {
+  if (data.length === 0) throw new ParseError('empty file');
+  if (startsWith(data, '%PDF-')) {
+    let text: string;
+    try {
+      text = await pdfToText(data);
+    } catch (e) {
+      const why = (e as Error).name === 'PasswordException' ? 'encrypted PDF' : `unreadable PDF (${(e as Error).message})`;
+      throw new ParseError(why);
+    }
+    if (text.replace(/\s/g, '').length < 20) throw new ParseError('no text layer (scanned?)');
+    return text;
+  }
+  return decodeText(data);
+}
+
+function decodeText(data: Uint8Array): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(data);
+  }
+  // Control characters other than white space mean this is not a text letter at all.
+  if (/[\x00-\x08\x0e-\x1f]/.test(text.slice(0, 4096))) throw new ParseError('binary file, not a letter');
+  return text.replace(/^\uFEFF/, '');
+}
+
+function startsWith(data: Uint8Array, magic: string): boolean {
+  // PDF readers accept the header anywhere in the first 1 KB.
+  const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
+  return head.includes(magic);
+}

@@ -1,0 +1,32 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const LETTER_FIELDS = ['case_number', 'decision_date', 'date_assigned', 'date_of_injury', 'ur_denial_date',
+  'application_received', 'priority', 'reviewer_specialty', 'reviewer_licensure', 'patient_age',
+  'patient_gender', 'diagnoses'];
+const ITEM_FIELDS = ['treatment', 'decision', 'claims_administrator_guideline', 'maximus_guideline',
+  'guideline_sources', 'mtus_chapters', 'rationale', 'date_of_service'];
+
+const filled = (col: string) => `round(100 * avg(CASE WHEN ${col} IS NULL OR ${col}::VARCHAR IN ('', '[]') THEN 0 ELSE 1 END), 1)`;
+
+/** Share of letters and items where each field was filled, classification coverage, and quarantined files. */
+export async function report(dbPath: string): Promise<string> {
+  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const db = await instance.connect();
+  try {
+    const one = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJson()[0];
+    const letters = await one(`SELECT count(*)::INTEGER AS n, ${LETTER_FIELDS.map((f) => `${filled(f)} AS ${f}`).join(', ')} FROM letters`);
+    const items = await one(`SELECT count(*)::INTEGER AS n, ${ITEM_FIELDS.map((f) => `${filled(f)} AS ${f}`).join(', ')},
+      round(100 * avg((category <> 'Unclassified')::INTEGER), 1) AS classified FROM items`);
+    const q = (await db.runAndReadAll('SELECT source_file, reason FROM quarantine ORDER BY source_file')).getRows();
+    const lines = [`letters: ${letters.n}`];
+    for (const f of LETTER_FIELDS) lines.push(`  ${f.padEnd(30)} ${letters[f]}% filled`);
+    lines.push(`items: ${items.n}`);
+    for (const f of ITEM_FIELDS) lines.push(`  ${f.padEnd(30)} ${items[f]}% filled`);
+    lines.push(`  ${'classified'.padEnd(30)} ${items.classified}%`, `quarantined: ${q.length}`);
+    for (const [file, reason] of q) lines.push(`  ${file}: ${reason}`);
+    return lines.join('\n');
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}

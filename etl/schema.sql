@@ -1,0 +1,60 @@
+-- The one schema of the project: the ETL creates it, the server and the tests read it.
+-- Other tools read these names; add columns, never rename them.
+CREATE TABLE IF NOT EXISTS letters (
+  letter_id VARCHAR PRIMARY KEY,
+  case_number VARCHAR,
+  layout VARCHAR,
+  decision_date DATE,
+  date_assigned DATE,
+  date_of_injury DATE,
+  ur_denial_date DATE,
+  application_received DATE,
+  priority VARCHAR,
+  reviewer_specialty_raw VARCHAR,
+  reviewer_specialty VARCHAR,
+  reviewer_specialties VARCHAR[],
+  reviewer_licensure VARCHAR[],
+  patient_age INTEGER,
+  patient_gender VARCHAR,
+  diagnoses VARCHAR[],
+  case_outcome VARCHAR,
+  item_count INTEGER,
+  full_text VARCHAR,
+  source_file VARCHAR,
+  source_sha256 VARCHAR,
+  synthetic BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS items (
+  letter_id VARCHAR,
+  item_no INTEGER,
+  treatment VARCHAR,
+  decision VARCHAR,
+  category VARCHAR,
+  subcategory VARCHAR,
+  claims_administrator_guideline VARCHAR,
+  maximus_guideline VARCHAR,
+  guideline_sources VARCHAR[],
+  mtus_chapters VARCHAR[],
+  rationale VARCHAR,
+  retrospective BOOLEAN,
+  date_of_service DATE,
+  PRIMARY KEY (letter_id, item_no)
+);
+
+CREATE TABLE IF NOT EXISTS quarantine (
+  source_file VARCHAR,
+  source_sha256 VARCHAR,
+  reason VARCHAR
+);
+
+-- One row per run: where the data came from, so the API and dashboard can say so.
+CREATE TABLE IF NOT EXISTS runs (
+  finished_at TIMESTAMP,
+  input VARCHAR,
+  synthetic BOOLEAN,
+  files INTEGER,
+  letters INTEGER,
+  items INTEGER,
+  quarantined INTEGER
+);
