@@ -1,6 +1,6 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { letterFiles } from './files.ts';
 import { readLetterText } from './read.ts';
@@ -22,6 +22,7 @@ const BATCH = 2000;
  */
 export async function runEtl(input: string, dbPath: string, log = (_: string) => {}): Promise<Summary> {
   const t0 = performance.now();
+  mkdirSync(dirname(dbPath), { recursive: true });
   const building = `${dbPath}.building`;
   rmSync(building, { force: true });
   rmSync(`${building}.wal`, { force: true });

@@ -1,0 +1,15 @@
+/** 95% Wilson score interval for k successes in n trials. */
+export function wilson(k: number, n: number, z = 1.959963984540054): [number, number] {
+  if (n === 0) return [0, 0];
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** A row of counts with its uphold rate and interval. */
+export function withRate<T extends { n: number; upheld: number }>(row: T) {
+  const [ci_low, ci_high] = wilson(row.upheld, row.n);
+  return { ...row, overturned: row.n - row.upheld, uphold_rate: row.n ? row.upheld / row.n : null, ci_low, ci_high };
+}
