@@ -11,7 +11,7 @@ const CHARTS = [
 type Data = { summary: Summary; rates: RateRow[][] };
 
 function readUrl(): string {
-  return new URLSearchParams(location.search).get('treatment') ?? '';
+  return new URLSearchParams(location.search).getAll('treatment').join(', ');
 }
 
 export function App() {

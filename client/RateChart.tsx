@@ -1,8 +1,27 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { pct, type RateRow } from './api.ts';
 
 const LOW_N = 11;
+
+interface ShapeProps { x: number; y: number; width: number; height: number; payload: RateRow; background: { x: number; width: number } }
+
+// The bar, with its 95% interval drawn as a whisker; low-n bars are hatched lighter.
+function BarWithInterval(props: unknown) {
+  const { x, y, width, height, payload: r, background: track } = props as ShapeProps;
+  const at = (v: number) => track.x + v * track.width;
+  const mid = y + height / 2;
+  return (
+    <g>
+      <rect x={x} y={y} width={Math.max(width, 0)} height={height} fill={r.n < LOW_N ? '#9bb7d6' : '#3b6ea8'} />
+      <g stroke="#111" strokeWidth={1.5} className="interval">
+        <line x1={at(r.ci_low)} x2={at(r.ci_high)} y1={mid} y2={mid} />
+        <line x1={at(r.ci_low)} x2={at(r.ci_low)} y1={mid - 5} y2={mid + 5} />
+        <line x1={at(r.ci_high)} x2={at(r.ci_high)} y1={mid - 5} y2={mid + 5} />
+      </g>
+    </g>
+  );
+}
 
 /** Uphold rate by one dimension: bars with 95% intervals, n in every label, a table one click away. */
 export function RateChart({ title, rows }: { title: string; rows: RateRow[] }) {
@@ -10,7 +29,6 @@ export function RateChart({ title, rows }: { title: string; rows: RateRow[] }) {
   const data = rows.map((r) => ({
     ...r,
     label: `${r.key} (n=${r.n.toLocaleString()})${r.n < LOW_N ? ' low n' : ''}`,
-    err: [(r.uphold_rate ?? 0) - r.ci_low, r.ci_high - (r.uphold_rate ?? 0)],
   }));
   const top = rows[0];
   const sentence = top
@@ -46,9 +64,7 @@ export function RateChart({ title, rows }: { title: string; rows: RateRow[] }) {
                 const r = item.payload as RateRow;
                 return [`${pct(r.uphold_rate)} (95% CI ${pct(r.ci_low)}–${pct(r.ci_high)}), n=${r.n}`, 'Uphold rate'];
               }} />
-              <Bar dataKey="uphold_rate" fill="#3b6ea8" isAnimationActive={false}>
-                <ErrorBar dataKey="err" direction="x" stroke="#222" width={4} />
-              </Bar>
+              <Bar dataKey="uphold_rate" isAnimationActive={false} background={{ fill: 'transparent' }} shape={BarWithInterval} />
             </BarChart>
           </ResponsiveContainer>
         </div>

@@ -5,7 +5,7 @@ import { HttpError } from './errors.ts';
 
 const many = (values?: readonly [string, ...string[]]) => {
   const one = values ? z.enum(values) : z.string().min(1).max(200);
-  return z.union([one, z.array(one).max(50)]).transform((v) => (Array.isArray(v) ? v : [v])).optional();
+  return z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(one).max(50, 'at most 50 values')).optional();
 };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'not a real calendar date')

@@ -1,0 +1,64 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { runEtl } from '../etl/run.ts';
+import { generate } from '../etl/generate/index.ts';
+import { tempDir } from './helpers.ts';
+
+async function rows(db: string, sql: string) {
+  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  try {
+    return (await conn.runAndReadAll(sql)).getRowObjectsJson();
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('ETL', () => {
+  const input = tempDir();
+  const db = join(tempDir(), 'imr.duckdb');
+  const fixtures = join(import.meta.dirname, 'fixtures');
+
+  it('loads good letters and quarantines bad files with specific reasons', async () => {
+    await generate(40, 3, join(input, 'generated'));
+    mkdirSync(join(input, 'bad'));
+    copyFileSync(join(fixtures, 'not-a-letter.txt'), join(input, 'bad', 'newsletter.txt'));
+    copyFileSync(join(fixtures, '2016-quirks.txt'), join(input, 'quirks.TXT'));
+    writeFileSync(join(input, 'bad', 'empty.pdf'), '');
+    writeFileSync(join(input, 'bad', 'broken.pdf'), '%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntruncated');
+    writeFileSync(join(input, 'bad', 'junk.txt'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]));
+    const s = await runEtl(input, db);
+    expect(s).toMatchObject({ files: 45, new: 45, letters: 41, quarantined: 4 });
+    const q = await rows(db, 'SELECT source_file, reason FROM quarantine ORDER BY source_file');
+    expect(q).toEqual([
+      { source_file: 'bad/broken.pdf', reason: expect.stringMatching(/^unreadable PDF/) },
+      { source_file: 'bad/empty.pdf', reason: 'empty file' },
+      { source_file: 'bad/junk.txt', reason: 'binary file, not a letter' },
+      { source_file: 'bad/newsletter.txt', reason: expect.stringMatching(/not an IMR determination letter/) },
+    ]);
+    const [counts] = await rows(db, `SELECT (SELECT count(*) FROM letters)::INTEGER AS letters,
+      (SELECT count(*) FROM items)::INTEGER AS items, (SELECT count(*) FROM items WHERE letter_id NOT IN (SELECT letter_id FROM letters))::INTEGER AS orphans`);
+    expect(counts).toEqual({ letters: 41, items: s.items, orphans: 0 });
+  });
+
+  it('adds and changes nothing when run again on the same folder', async () => {
+    const before = await rows(db, 'SELECT * EXCLUDE (full_text) FROM letters ORDER BY letter_id');
+    const s = await runEtl(input, db);
+    expect(s).toMatchObject({ files: 45, new: 0, changed: 0, unchanged: 45, letters: 0, quarantined: 0 });
+    expect(await rows(db, 'SELECT * EXCLUDE (full_text) FROM letters ORDER BY letter_id')).toEqual(before);
+  });
+
+  it('replaces a letter whose file changed, and lifts a fixed file out of quarantine', async () => {
+    const quirks = join(input, 'quirks.TXT');
+    writeFileSync(quirks, readFileSync(quirks, 'utf8').replace('10/325mg #45 is: Upheld', '10/325mg #45 is: Overturned'));
+    copyFileSync(join(fixtures, '2014-board-certified.txt'), join(input, 'bad', 'newsletter.txt'));
+    const s = await runEtl(input, db);
+    expect(s).toMatchObject({ new: 0, changed: 2, unchanged: 43, letters: 2, quarantined: 0 });
+    expect(await rows(db, "SELECT decision FROM items WHERE letter_id = 'CM17-0000042' AND item_no = 1")).toEqual([{ decision: 'Overturned' }]);
+    expect(await rows(db, "SELECT count(*)::INTEGER AS n FROM quarantine WHERE source_file = 'bad/newsletter.txt'")).toEqual([{ n: 0 }]);
+    expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM letters')).toEqual([{ n: 42 }]);
+  });
+});

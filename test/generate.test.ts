@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../etl/generate/index.ts';
+import type { Truth } from '../etl/generate/letter.ts';
+import { parseLetter } from '../etl/parse.ts';
+import { tempDir } from './helpers.ts';
+
+const truthOf = (dir: string): Truth[] =>
+  readFileSync(join(dir, 'truth.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+describe('generator', () => {
+  const dir = tempDir();
+  const N = 1500;
+
+  it('writes letters whose parse is exactly the truth it records, in both layouts', async () => {
+    await generate(N, 42, dir);
+    const truth = truthOf(dir);
+    expect(truth).toHaveLength(N);
+    expect(new Set(truth.map((t) => t.layout))).toEqual(new Set(['2014', '2016']));
+    for (const t of truth) {
+      const l = parseLetter(readFileSync(join(dir, t.file), 'utf8'));
+      const { file, items, ...letterTruth } = t;
+      expect(l, file).toMatchObject(letterTruth);
+      expect(l.synthetic).toBe(true);
+      expect(l.items.map((i) => ({ treatment: i.treatment, decision: i.decision, category: i.category,
+        subcategory: i.subcategory, guideline_sources: i.guideline_sources, mtus_chapters: i.mtus_chapters })), file).toEqual(items);
+    }
+  });
+
+  it('draws a realistic mix: ~90% upheld, pharmaceuticals the largest category, 1 to many items', () => {
+    const items = truthOf(dir).flatMap((t) => t.items);
+    const upheld = items.filter((i) => i.decision === 'Upheld').length / items.length;
+    expect(upheld).toBeGreaterThan(0.86);
+    expect(upheld).toBeLessThan(0.93);
+    const pharma = items.filter((i) => i.category === 'Pharmaceuticals').length / items.length;
+    expect(pharma).toBeGreaterThan(0.38);
+    expect(pharma).toBeLessThan(0.52);
+    const counts = truthOf(dir).map((t) => t.items.length);
+    expect(Math.min(...counts)).toBe(1);
+    expect(Math.max(...counts)).toBeGreaterThanOrEqual(9);
+  });
+
+  it('is deterministic: the same seed gives byte-identical output', async () => {
+    const again = tempDir();
+    await generate(50, 42, again);
+    const first = truthOf(dir).slice(0, 50);
+    expect(truthOf(again)).toEqual(first);
+    for (const t of first) expect(readFileSync(join(again, t.file), 'utf8')).toBe(readFileSync(join(dir, t.file), 'utf8'));
+  });
+});

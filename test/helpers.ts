@@ -1,0 +1,46 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Letter } from '../etl/types.ts';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const SHARED = process.env.IMR_SHARED ?? join(ROOT, '..', 'shared');
+export const CI = process.env.CI === 'true';
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'imr-test-'));
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+const long = (s: string) => ({ length: s.length, sha256: hash(s) });
+
+/**
+ * The facts a golden file pins for a letter: every field, with long texts (the letter, the
+ * guideline paragraphs, rationales, diagnoses) as lengths and hashes, so no passage of a
+ * real letter is copied into the project.
+ */
+export function facts(l: Letter) {
+  const { full_text, items, diagnoses, ...rest } = l;
+  return {
+    ...rest, full_text: long(full_text), diagnoses: { count: diagnoses.length, sha256: hash(diagnoses.join('|')) },
+    items: items.map(({ claims_administrator_guideline: ca, maximus_guideline: mg, rationale, ...i }) => ({
+      ...i, claims_administrator_guideline: long(ca), maximus_guideline: long(mg), rationale: long(rationale),
+    })),
+  };
+}
+
+/**
+ * Golden-file check: a mismatch writes NAME.changed.json beside the expected file. Outside CI
+ * a missing expected file is written for a person to review; in CI it is a failure.
+ */
+export function matchGolden(actual: unknown, expectedPath: string): void {
+  const text = JSON.stringify(actual, null, 2) + '\n';
+  if (!existsSync(expectedPath)) {
+    if (CI) throw new Error(`missing golden file ${expectedPath}`);
+    writeFileSync(expectedPath, text);
+    console.warn(`wrote new golden file ${expectedPath}: review it before committing`);
+    return;
+  }
+  const expected = readFileSync(expectedPath, 'utf8');
+  if (expected !== text) writeFileSync(expectedPath.replace(/\.json$/, '.changed.json'), text);
+  expect(JSON.parse(text)).toEqual(JSON.parse(expected));
+}

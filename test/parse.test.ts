@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLetter } from '../etl/parse.ts';
+import { readLetterText } from '../etl/read.ts';
+import { ParseError } from '../etl/types.ts';
+import { CI, SHARED, facts, matchGolden } from './helpers.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const GOLDEN = join(import.meta.dirname, 'golden');
+const SEED = join(SHARED, 'letters', 'seed', 'imr-2014-acupuncture-infrared-myofascial.txt');
+const PDFS = join(SHARED, 'letters', 'dwc-2016');
+
+describe('project fixtures', () => {
+  for (const f of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt') && !f.startsWith('not-'))) {
+    it(f, () => {
+      matchGolden(facts(parseLetter(readFileSync(join(FIXTURES, f), 'utf8'))), join(FIXTURES, f.replace(/\.txt$/, '.expected.json')));
+    });
+  }
+
+  it('reads the quirks: modified request, decision on its own line, DOS, associated service', () => {
+    const l = parseLetter(readFileSync(join(FIXTURES, '2016-quirks.txt'), 'utf8'));
+    expect(l.items.map((i) => [i.treatment, i.decision])).toEqual([
+      ['Norco 10/325mg #45', 'Upheld'],
+      ['Physical therapy two times a week for six weeks for the lumbar spine and the left knee after the flare-up in December', 'Overturned'],
+      ['Retrospective Lidocaine 5% patch #30', 'Upheld'],
+      ['Cold therapy unit rental for 7 days', 'Upheld'],
+    ]);
+    expect(l.items[2]).toMatchObject({ retrospective: true, date_of_service: '2016-12-29', guideline_sources: ['None'] });
+    expect(l.items[0].guideline_sources).toEqual(['MTUS', 'ODG']);
+    expect(l.items[0].mtus_chapters).toEqual(['Chronic Pain Medical Treatment 2016', 'Opioid Treatment 2016']);
+    expect(l.items[3].guideline_sources).toEqual(['ACOEM']);
+    expect(l).toMatchObject({ date_of_injury: '2016-10-13', application_received: '2017-01-02', priority: 'Expedited',
+      reviewer_licensure: ['California', 'New Mexico'], case_outcome: 'Partially Overturned', patient_age: 51, patient_gender: 'female' });
+    expect(l.reviewer_specialties).toEqual(['Physical Medicine & Rehabilitation', 'Pain Management', 'Public Health & General Preventive Medicine']);
+  });
+
+  it('rejects a document that is not a determination letter, saying why', () => {
+    expect(() => parseLetter(readFileSync(join(FIXTURES, 'not-a-letter.txt'), 'utf8'))).toThrow(ParseError);
+    expect(() => parseLetter(readFileSync(join(FIXTURES, 'not-a-letter.txt'), 'utf8'))).toThrow(/not an IMR determination letter/);
+  });
+});
+
+// The real letters live in ../shared, which users of the project do not have; CI must.
+const realLetters = CI || existsSync(SEED) ? describe : describe.skip;
+if (!CI && !existsSync(SEED)) console.warn(`real-letter tests skipped: ${SHARED}/letters not found (they are required when CI=true)`);
+
+realLetters('real letters from ../shared/letters', () => {
+  it('reads the 2014 seed letter', () => {
+    const l = parseLetter(readFileSync(SEED, 'utf8'));
+    expect(l.items.map((i) => [i.decision, i.guideline_sources])).toEqual([
+      ['Upheld', ['MTUS']], ['Upheld', ['MTUS', 'ODG']], ['Upheld', ['MTUS']],
+    ]);
+    expect(l).toMatchObject({ layout: '2014', reviewer_specialty_raw: 'Chiropractic and Acupuncture', reviewer_specialty: 'Chiropractic',
+      reviewer_licensure: ['California'], patient_age: 69, patient_gender: 'male', date_of_injury: '2007-12-04', synthetic: false });
+    matchGolden(facts(l), join(GOLDEN, 'seed.json'));
+  });
+
+  it('finds every real PDF letter', () => {
+    expect(readdirSync(PDFS).filter((f) => f.endsWith('.pdf'))).toHaveLength(144);
+  });
+
+  const pdfs = existsSync(PDFS) ? readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).sort() : [];
+  it.each(pdfs)('%s matches its golden facts', async (f) => {
+    const l = parseLetter(await readLetterText(new Uint8Array(readFileSync(join(PDFS, f)))));
+    expect(l.letter_id).toBe(f.replace(/\.pdf$/, ''));
+    matchGolden(facts(l), join(GOLDEN, 'dwc-2016', f.replace(/\.pdf$/, '.json')));
+  });
+});
