@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runEtl } from '../etl/run.ts';
 import { generate } from '../etl/generate/index.ts';
-import { tempDir } from './helpers.ts';
+import { CI, SHARED, tempDir } from './helpers.ts';
 
 async function rows(db: string, sql: string) {
   const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
@@ -60,5 +60,21 @@ describe('ETL', () => {
     expect(await rows(db, "SELECT decision FROM items WHERE letter_id = 'CM17-0000042' AND item_no = 1")).toEqual([{ decision: 'Overturned' }]);
     expect(await rows(db, "SELECT count(*)::INTEGER AS n FROM quarantine WHERE source_file = 'bad/newsletter.txt'")).toEqual([{ n: 0 }]);
     expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM letters')).toEqual([{ n: 42 }]);
+  });
+});
+
+const LETTERS = join(SHARED, 'letters');
+(CI || existsSync(LETTERS) ? describe : describe.skip)('ETL over the real letters in ../shared/letters', () => {
+  it('loads every real letter, quarantines none, and stores what the golden files say', async () => {
+    const db = join(tempDir(), 'real.duckdb');
+    const s = await runEtl(LETTERS, db);
+    const golden = join(import.meta.dirname, 'golden', 'dwc-2016');
+    const expected = readdirSync(golden).map((f) => JSON.parse(readFileSync(join(golden, f), 'utf8')));
+    expect(s).toMatchObject({ files: 145, letters: 145, quarantined: 0 });
+    const stored = await rows(db, `SELECT letter_id, list(decision ORDER BY item_no) AS decisions FROM items
+      WHERE letter_id LIKE 'CM%' GROUP BY letter_id ORDER BY letter_id`);
+    expect(stored).toEqual(expected.map((g) => ({ letter_id: g.letter_id, decisions: g.items.map((i: { decision: string }) => i.decision) }))
+      .sort((a, b) => a.letter_id.localeCompare(b.letter_id)));
+    expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM letters WHERE synthetic')).toEqual([{ n: 0 }]);
   });
 });
