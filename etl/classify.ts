@@ -7,7 +7,8 @@ const compile = (rules: [string, string, string][]) =>
   rules.map(([pattern, category, subcategory]) => ({ re: new RegExp(pattern, 'i'), category, subcategory }));
 const before = compile(BEFORE_DRUGS);
 const after = compile(AFTER_DRUGS);
-const drugs = new RegExp(`\\b(${Object.keys(DRUGS).join('|')})`, 'i');
+/** Any drug name of the lexicon, brand or generic. */
+export const DRUG_PATTERN = new RegExp(`\\b(${Object.keys(DRUGS).join('|')})`, 'i');
 const TOPICAL = /\b(cream|gel|patch|ointment|lotion|topical|transdermal|spray|roll-on)\b|\d\s*%/i;
 
 /** Category and subcategory from the state's taxonomy, by the readable rules in rules/. */
@@ -15,7 +16,7 @@ export function classify(treatment: string): Classification {
   const hit = (rules: typeof before) => rules.find((r) => r.re.test(treatment));
   const first = hit(before);
   if (first) return { category: first.category, subcategory: first.subcategory };
-  const drug = drugs.exec(treatment);
+  const drug = DRUG_PATTERN.exec(treatment);
   if (drug) {
     const subcategory = TOPICAL.test(treatment) ? 'Topical Analgesics' : DRUGS[drug[1].toLowerCase()];
     return { category: 'Pharmaceuticals', subcategory };

@@ -47,6 +47,7 @@ export async function writeBatch(db: DuckDBConnection, loaded: Loaded[], bad: Qu
       for (const i of l.items) {
         append(items, [l.letter_id, i.item_no, i.treatment, i.decision, i.category, i.subcategory,
           i.claims_administrator_guideline, i.maximus_guideline, i.guideline_sources, i.mtus_chapters,
+          i.mtus_sections, i.outside_mtus, i.body_region, i.drug_name, i.drug_strength, i.quantity, i.quantity_unit,
           i.rationale, i.retrospective, i.date_of_service]);
       }
     }

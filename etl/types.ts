@@ -1,5 +1,6 @@
 export type Decision = 'Upheld' | 'Overturned';
-export type Layout = '2013' | '2014' | '2016' | 'imr' | 'mpr';
+export type Layout = 'notice-2013' | 'narrative-2014' | 'header-2016' | 'imr-rationales' | 'professional-review';
+export const LAYOUTS: Layout[] = ['notice-2013', 'narrative-2014', 'header-2016', 'imr-rationales', 'professional-review'];
 export type GuidelineSource = 'MTUS' | 'ODG' | 'ACOEM' | 'Other' | 'None';
 
 export interface Item {
@@ -12,6 +13,13 @@ export interface Item {
   maximus_guideline: string;
   guideline_sources: GuidelineSource[];
   mtus_chapters: string[];
+  mtus_sections: string[];
+  outside_mtus: boolean;
+  body_region: string | null;
+  drug_name: string | null;
+  drug_strength: string | null;
+  quantity: number | null;
+  quantity_unit: string | null;
   rationale: string;
   retrospective: boolean;
   date_of_service: string | null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import taxonomy from '../etl/rules/taxonomy.json' with { type: 'json' };
 import { HttpError } from './errors.ts';
+import { treatmentMatch } from './synonyms.ts';
 
 const many = (values?: readonly [string, ...string[]]) => {
   const one = values ? z.enum(values) : z.string().min(1).max(200);
@@ -37,8 +38,6 @@ export function parseQuery<S extends z.ZodRawShape>(shape: S, query: unknown): z
   throw new HttpError(400, `Invalid parameter "${name}": ${reason}.`, { invalid_params: [{ name, reason }] });
 }
 
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
-
 /** The WHERE clause for the filters over `items i JOIN letters l`, with every value bound. */
 export function whereClause(f: Filters): { sql: string; params: Record<string, DuckDBValue> } {
   const parts: string[] = [];
@@ -58,8 +57,9 @@ export function whereClause(f: Filters): { sql: string; params: Record<string, D
   }
   if (f.treatment) {
     parts.push(`(${f.treatment.map((t, k) => {
-      params[`treatment${k}`] = likePattern(t);
-      return `i.treatment ILIKE $treatment${k} ESCAPE '\\'`;
+      const m = treatmentMatch(t);
+      params[`treatment${k}`] = 'like' in m ? m.like : m.regex;
+      return 'like' in m ? `i.treatment ILIKE $treatment${k} ESCAPE '\\'` : `regexp_matches(i.treatment, $treatment${k})`;
     }).join(' OR ')})`);
   }
   if (f.decision_from) { params.decision_from = f.decision_from; parts.push('l.decision_date >= $decision_from::DATE'); }

@@ -5,7 +5,8 @@ export function wilson(k: number, n: number, z = 1.959963984540054): [number, nu
   const d = 1 + (z * z) / n;
   const centre = (p + (z * z) / (2 * n)) / d;
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // Exact bounds at the extremes, where floating point would land a hair inside them.
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
 /** A row of counts with its uphold rate and interval. */

@@ -69,6 +69,15 @@ describe('GET /api/rates', () => {
     expect(body.rows.length).toBeGreaterThan(0);
   });
 
+  it('finds the same services for "PT" and "physical therapy"', async () => {
+    const pt = await get('/api/summary?treatment=PT');
+    const spelled = await get('/api/summary?treatment=physical%20therapy');
+    const truthCount = truth.flatMap((t) => t.items).filter((i) => /physical therapy|\bPT\b|physiotherapy/i.test(i.treatment)).length;
+    expect(truthCount).toBeGreaterThan(0);
+    expect(pt.body.items).toBe(truthCount);
+    expect(spelled.body.items).toBe(truthCount);
+  });
+
   it('filters by category and decision date range', async () => {
     const { body } = await get('/api/rates?by=specialty&category=Pharmaceuticals&category=Surgery&decision_from=2017-01-01&decision_to=2019-12-31');
     expect(asMap(body.rows)).toEqual(expectedRates((t) => [t.reviewer_specialty], (t, i) =>

@@ -7,6 +7,7 @@ import { guidelineSources, mtusChapters } from '../etl/guidelines.ts';
 import { toIsoDate } from '../etl/dates.ts';
 import { boardSpecialties } from '../etl/reviewer.ts';
 import { wilson } from '../server/stats.ts';
+import { bodyRegion, drug, mtusSections, quantity } from '../etl/details.ts';
 
 const cats = taxonomy.request_categories as Record<string, string[]>;
 
@@ -95,5 +96,45 @@ describe('dates, specialties, intervals', () => {
     const [a, b] = wilson(k, n);
     expect(a).toBeCloseTo(lo, 3);
     expect(b).toBeCloseTo(hi, 3);
+  });
+});
+
+describe('item details', () => {
+  it.each([
+    ['Continued electro acupuncture sessions, two sessions per week for six weeks to the lumbar spine', 12, 'sessions'],
+    ['Norco 10/325mg #90', 90, 'units'],
+    ['Physical therapy 2x6 lumbar', 12, 'sessions'],
+    ['Twelve physical therapy visits for the Cervical Spine', 12, 'sessions'],
+    ['Physical therapy, times 12', 12, 'sessions'],
+    ['Referral to chiropractor, twice a week for 3 weeks', 6, 'sessions'],
+    ['MRI of the lumbar spine', null, null],
+  ])('quantity(%s) = %s %s', (t, q, unit) => {
+    expect(quantity(t)).toEqual({ quantity: q, quantity_unit: unit });
+  });
+
+  it.each([
+    ['MRI of the lumbar spine without contrast', 'Lumbar spine'],
+    ['Facet joint injections L4-5, L5-S1', 'Lumbar spine'],
+    ['Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Multiple'],
+    ['EMG/NCV of the bilateral upper extremities', 'Upper extremities'],
+    ['Norco 10/325mg #90', null],
+  ])('bodyRegion(%s) = %s', (t, region) => {
+    expect(bodyRegion(t)).toBe(region);
+  });
+
+  it.each([
+    ['Norco 10/325mg #90', 'Norco', '10/325mg'],
+    ['Lidocaine ointment 5% 106.32gm', 'Lidocaine', '5%'],
+    ['Diclofenac ER 100mg #60', 'Diclofenac', '100mg'],
+    ['Omeprazole', 'Omeprazole', null],
+    ['MRI of the knee', null, null],
+  ])('drug(%s) = %s %s', (t, name, strength) => {
+    expect(drug(t)).toEqual({ drug_name: name, drug_strength: strength });
+  });
+
+  it('reads MTUS sections from Section(s) lists and section numbers', () => {
+    expect(mtusSections('Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks, Opioids.'))
+      .toEqual(['Summary', 'Facet blocks', 'Opioids']);
+    expect(mtusSections('Per MTUS Section 9792.24.1 Acupuncture')).toEqual(['9792.24.1']);
   });
 });

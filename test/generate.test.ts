@@ -5,19 +5,20 @@ import { generate } from '../etl/generate/index.ts';
 import type { Truth } from '../etl/generate/letter.ts';
 import { parseLetter } from '../etl/parse.ts';
 import { tempDir } from './helpers.ts';
+import { LAYOUTS } from '../etl/types.ts';
 
 const truthOf = (dir: string): Truth[] =>
   readFileSync(join(dir, 'truth.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 
 describe('generator', () => {
   const dir = tempDir();
-  const N = 1500;
+  const N = 2500;
 
-  it('writes letters whose parse is exactly the truth it records, in both layouts', async () => {
+  it('writes letters whose parse is exactly the truth it records, in all five layouts', async () => {
     await generate(N, 42, dir);
     const truth = truthOf(dir);
     expect(truth).toHaveLength(N);
-    expect(new Set(truth.map((t) => t.layout))).toEqual(new Set(['2014', '2016']));
+    expect(new Set(truth.map((t) => t.layout))).toEqual(new Set(LAYOUTS));
     for (const t of truth) {
       const l = parseLetter(readFileSync(join(dir, t.file), 'utf8'));
       const { file, items, ...letterTruth } = t;
