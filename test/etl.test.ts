@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runEtl } from '../etl/run.ts';
+import { report } from '../etl/report.ts';
 import { generate } from '../etl/generate/index.ts';
 import { CI, SHARED, tempDir } from './helpers.ts';
 
@@ -33,6 +34,7 @@ describe('ETL', () => {
     const s = await runEtl(input, db);
     expect(s).toMatchObject({ files: 45, new: 45, letters: 41, quarantined: 4 });
     const q = await rows(db, 'SELECT source_file, reason FROM quarantine ORDER BY source_file');
+    expect(await report(db)).toMatch(/quarantined: 4\n  bad\/broken.pdf: unreadable PDF/);
     expect(q).toEqual([
       { source_file: 'bad/broken.pdf', reason: expect.stringMatching(/^unreadable PDF/) },
       { source_file: 'bad/empty.pdf', reason: 'empty file' },
@@ -76,5 +78,16 @@ const LETTERS = join(SHARED, 'letters');
     expect(stored).toEqual(expected.map((g) => ({ letter_id: g.letter_id, decisions: g.items.map((i: { decision: string }) => i.decision) }))
       .sort((a, b) => a.letter_id.localeCompare(b.letter_id)));
     expect(await rows(db, 'SELECT count(*)::INTEGER AS n FROM letters WHERE synthetic')).toEqual([{ n: 0 }]);
+    // Every letter states its specialty, licensure, age and gender; all but the seed have the header dates.
+    const text = await report(db);
+    for (const f of ['reviewer_specialty', 'reviewer_licensure', 'patient_age', 'patient_gender', 'date_of_injury']) {
+      expect(text).toMatch(new RegExp(`${f} +100% filled`));
+    }
+    for (const f of ['case_number', 'decision_date', 'date_assigned', 'ur_denial_date', 'application_received', 'priority']) {
+      expect(text).toMatch(new RegExp(`${f} +99.3% filled`));
+    }
+    const classified = Number(/classified +([\d.]+)%/.exec(text)![1]);
+    expect(classified).toBeGreaterThanOrEqual(97);
+    expect(text).toContain('quarantined: 0');
   });
 });
