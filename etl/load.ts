@@ -3,9 +3,15 @@ import { DuckDBConnection, LIST, VARCHAR, listValue, type DuckDBAppender } from 
 import type { Letter } from './types.ts';
 
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
+const DERIVED = readFileSync(new URL('./derived.sql', import.meta.url), 'utf8');
 
 export async function applySchema(db: DuckDBConnection): Promise<void> {
   await db.run(SCHEMA);
+}
+
+/** Rebuilds the tables the server reads (derived.sql) from letters and items. */
+export async function buildDerived(db: DuckDBConnection): Promise<void> {
+  await db.run(DERIVED);
 }
 
 export interface Loaded { letter: Letter; source_file: string; source_sha256: string; synthetic: boolean }

@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { letterFiles } from './files.ts';
 import { readLetterText } from './read.ts';
 import { parseLetter } from './parse.ts';
-import { applySchema, writeBatch, type Loaded, type Quarantined } from './load.ts';
+import { applySchema, buildDerived, writeBatch, type Loaded, type Quarantined } from './load.ts';
 import { ParseError } from './types.ts';
 
 export interface Summary {
@@ -62,6 +62,7 @@ export async function runEtl(input: string, dbPath: string, log = (_: string) =>
     await flush(db, loaded, bad, s);
     await db.run('INSERT INTO runs SELECT now(), $input, (SELECT bool_and(synthetic) FROM letters), $files, $letters, $items, $quarantined',
       { input, files: s.files, letters: s.letters, items: s.items, quarantined: s.quarantined });
+    await buildDerived(db);
     await db.run('CHECKPOINT');
   } finally {
     db.closeSync();

@@ -2,13 +2,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { z } from 'zod';
 import type { Database } from './db.ts';
 import { HttpError, problemHandler } from './errors.ts';
-import { filterShape, parseQuery } from './filters.ts';
-import { BY, rates, summary, type By } from './queries.ts';
+import { parseQuery } from './filters.ts';
+import { crosstab, facets, rates, summary, trend } from './queries.ts';
+import { items, letter } from './records.ts';
+import { exportCsv, exportParquet } from './export.ts';
+import { docsPage, openapi } from './openapi.ts';
+import { ROUTES } from './routes.ts';
 
-const byParam = z.enum(Object.keys(BY) as [By, ...By[]]);
+
+/** Longest URL answered; the server accepts longer request lines so that it can say 414 rather than drop them. */
+export const MAX_URL = 8192;
 
 /** The Express app over one database; index.ts listens. */
 export function createApp(db: Database, clientDir = join(import.meta.dirname, '..', 'dist')) {
@@ -16,21 +21,46 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
   app.disable('x-powered-by');
   // Plain-HTTP deployments (localhost, an intranet host) must not have their assets upgraded to HTTPS.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-
-  app.get('/api/summary', async (req, res) => {
-    res.json(await summary(db, parseQuery(filterShape, req.query)));
+  app.use((req, _res, next) => {
+    if (req.originalUrl.length > MAX_URL) throw new HttpError(414, `The URL is longer than ${MAX_URL} characters; use fewer or shorter filter values.`);
+    next();
   });
+  const dataSource = async () => (await summary(db, {})).data_source;
+
+  app.get('/api/summary', async (req, res) => { res.json(await summary(db, parseQuery(ROUTES['/api/summary'].shape, req.query))); });
   app.get('/api/rates', async (req, res) => {
-    const { by, ...filters } = parseQuery({ ...filterShape, by: byParam }, req.query);
-    res.json({ by, rows: await rates(db, by, filters) });
+    const { by, sort, limit, min_n, ...f } = parseQuery(ROUTES['/api/rates'].shape, req.query);
+    res.json({ by, rows: await rates(db, by, f, { sort, limit, min_n }) });
   });
+  app.get('/api/trend', async (req, res) => {
+    const { interval, by, ...f } = parseQuery(ROUTES['/api/trend'].shape, req.query);
+    res.json({ interval, by: by ?? null, ...(await trend(db, interval, by, f)) });
+  });
+  app.get('/api/crosstab', async (req, res) => {
+    const { rows, cols, ...f } = parseQuery(ROUTES['/api/crosstab'].shape, req.query);
+    res.json({ rows, cols, cells: await crosstab(db, rows, cols, f) });
+  });
+  app.get('/api/facets', async (req, res) => {
+    const { size, ...f } = parseQuery(ROUTES['/api/facets'].shape, req.query);
+    res.json(await facets(db, f, size));
+  });
+  app.get('/api/items', async (req, res) => {
+    const { sort, order, limit, cursor, ...f } = parseQuery(ROUTES['/api/items'].shape, req.query);
+    res.json(await items(db, f, { sort, order, limit, cursor }));
+  });
+  app.get('/api/letters/:id', async (req, res) => {
+    parseQuery({}, req.query);
+    res.json(await letter(db, req.params.id));
+  });
+  app.get('/api/export.csv', async (req, res) => { await exportCsv(db, parseQuery(ROUTES['/api/export.csv'].shape, req.query), await dataSource(), res); });
+  app.get('/api/export.parquet', async (req, res) => { await exportParquet(db, parseQuery(ROUTES['/api/export.parquet'].shape, req.query), await dataSource(), res); });
+  app.get('/api/openapi.json', (_req, res) => { res.json(openapi()); });
+  app.get('/api/docs', (_req, res) => { res.type('html').send(docsPage()); });
   app.use('/api', () => {
-    throw new HttpError(404, 'No such API endpoint.');
+    throw new HttpError(404, 'No such API endpoint; see /api/docs.');
   });
 
-  if (existsSync(clientDir)) {
-    app.use(express.static(clientDir, { index: 'index.html' }));
-  }
+  if (existsSync(clientDir)) app.use(express.static(clientDir, { index: 'index.html' }));
   app.use(problemHandler);
   return app;
 }

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue, type Json } from '@duckdb/node-api';
 import { HttpError } from './errors.ts';
 
 export type Row = Record<string, unknown>;
@@ -7,15 +7,16 @@ export type Row = Record<string, unknown>;
 /**
  * The database file, opened read-only. The ETL replaces the file by renaming a new one over
  * it; the next query after that opens the new file, so the server never needs a restart.
+ * A query running longer than timeoutMs is interrupted and answered 503.
  */
 export class Database {
   private instance: DuckDBInstance | null = null;
   private inode = -1;
   private mtime = -1;
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string, readonly timeoutMs = Number(process.env.IMR_QUERY_TIMEOUT_MS ?? 10_000)) {}
 
-  private async current(): Promise<DuckDBInstance> {
+  private async connect(): Promise<DuckDBConnection> {
     let st;
     try {
       st = statSync(this.path);
@@ -29,14 +30,42 @@ export class Database {
       // Queries already running on the old file finish before it is closed.
       if (old) setTimeout(() => old.closeSync(), 60_000).unref();
     }
-    return this.instance;
+    return this.instance.connect();
   }
 
   /** Runs one query with bound values and returns JSON-safe rows. */
   async query(sql: string, values: Record<string, DuckDBValue> = {}): Promise<Row[]> {
-    const conn: DuckDBConnection = await (await this.current()).connect();
+    const conn = await this.connect();
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; conn.interrupt(); }, this.timeoutMs);
     try {
       return (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Row[];
+    } catch (e) {
+      if (timedOut) throw new HttpError(503, `The query ran longer than ${this.timeoutMs} ms and was stopped; narrow the filters and try again.`);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      conn.closeSync();
+    }
+  }
+
+  /** Streams a query's rows in chunks, with its column names first; no time limit. */
+  async *stream(sql: string, values: Record<string, DuckDBValue> = {}): AsyncGenerator<Json[][] | string[]> {
+    const conn = await this.connect();
+    try {
+      const result = await conn.stream(sql, values);
+      yield result.columnNames();
+      for await (const rows of result.yieldRowsJson()) yield rows;
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /** Runs a statement that writes a file (COPY ... TO), with bound values. */
+  async run(sql: string, values: Record<string, DuckDBValue> = {}): Promise<void> {
+    const conn = await this.connect();
+    try {
+      await conn.run(sql, values);
     } finally {
       conn.closeSync();
     }

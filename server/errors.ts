@@ -7,13 +7,13 @@ export class HttpError extends Error {
   }
 }
 
-const TITLES: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 503: 'Service Unavailable', 500: 'Internal Server Error' };
+const TITLES: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 414: 'URI Too Long', 503: 'Service Unavailable', 500: 'Internal Server Error' };
 
 /** Every error becomes application/problem+json; only HttpError messages reach the client. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // Express's own body/URL parsing errors carry a 4xx status; anything else is our fault.
   const status = err instanceof HttpError ? err.status : (err.status >= 400 && err.status < 500 ? err.status : 500);
-  if (status >= 500) console.error(`${req.method} ${req.originalUrl}:`, err);
+  if (status >= 500 && !(err instanceof HttpError)) console.error(`${req.method} ${req.originalUrl}:`, err);
   const detail = err instanceof HttpError ? err.message : status < 500 ? 'The request could not be read.' : 'The server could not answer this request.';
   res.status(status).type('application/problem+json').json({
     type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail,

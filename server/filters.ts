@@ -1,68 +1,117 @@
 import { z } from 'zod';
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import taxonomy from '../etl/rules/taxonomy.json' with { type: 'json' };
+import { LAYOUTS } from '../etl/types.ts';
 import { HttpError } from './errors.ts';
 import { treatmentMatch } from './synonyms.ts';
 
-const many = (values?: readonly [string, ...string[]]) => {
-  const one = values ? z.enum(values) : z.string().min(1).max(200);
+type Values = readonly [string, ...string[]];
+const many = (values?: Values) => {
+  const one = values ? z.enum(values) : z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
   return z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(one).max(50, 'at most 50 values')).optional();
 };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'not a real calendar date')
   .optional();
+const age = z.coerce.number({ error: 'expected a whole number of years' }).int('expected a whole number of years')
+  .min(0, 'must be 0 or more').max(120, 'must be 120 or less').optional();
 
-export const CATEGORIES = Object.keys(taxonomy.request_categories).concat('Unclassified') as [string, ...string[]];
+const cats = taxonomy.request_categories as Record<string, string[]>;
+export const CATEGORIES = [...Object.keys(cats), 'Unclassified'] as unknown as Values;
+export const SUBCATEGORIES = [...new Set([...Object.values(cats).flat(), 'Unclassified'])] as unknown as Values;
+export const SPECIALTIES = taxonomy.reviewer_board_specialties as unknown as Values;
+export const SOURCES = ['MTUS', 'ODG', 'ACOEM', 'Other', 'None'] as const;
+export const REGIONS = ['Lumbar spine', 'Cervical spine', 'Thoracic spine', 'Shoulder', 'Elbow', 'Wrist and hand',
+  'Hip and pelvis', 'Knee', 'Ankle and foot', 'Head', 'Upper extremities', 'Lower extremities', 'Spine', 'Multiple'] as const;
 
-/** Every filter, as a query parameter. Repeating a parameter ORs its values. */
+/** Every filter, one query parameter each. Repeating a parameter matches any of its values. */
 export const filterShape = {
   category: many(CATEGORIES),
+  subcategory: many(SUBCATEGORIES),
   treatment: many(),
-  specialty: many(taxonomy.reviewer_board_specialties as [string, ...string[]]),
   decision: many(['Upheld', 'Overturned']),
-  guideline_source: many(['MTUS', 'ODG', 'ACOEM', 'Other', 'None']),
+  guideline_source: many(SOURCES),
+  mtus_chapter: many(),
+  specialty: many(SPECIALTIES),
+  licensure_state: many(),
   decision_from: isoDate,
   decision_to: isoDate,
+  injury_from: isoDate,
+  injury_to: isoDate,
+  age_min: age,
+  age_max: age,
+  gender: many(['male', 'female']),
+  body_region: many(REGIONS),
+  layout: many(LAYOUTS as unknown as Values),
+  letter_id: many(),
 };
 export type Filters = z.infer<z.ZodObject<typeof filterShape>>;
+export type FilterName = keyof Filters;
+
+function fail(name: string, reason: string): never {
+  throw new HttpError(400, `Invalid parameter "${name}": ${reason}.`, { invalid_params: [{ name, reason }] });
+}
 
 /** Parses a query string with a zod shape; any problem is a 400 naming the parameter. */
 export function parseQuery<S extends z.ZodRawShape>(shape: S, query: unknown): z.infer<z.ZodObject<S>> {
   const result = z.strictObject(shape).safeParse(query);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const name = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
-  const reason = issue.code === 'unrecognized_keys'
-    ? `unknown parameter; valid parameters are ${Object.keys(shape).join(', ')}`
-    : issue.code === 'invalid_value' ? `must be one of: ${issue.values.join(', ')}` : issue.message;
-  throw new HttpError(400, `Invalid parameter "${name}": ${reason}.`, { invalid_params: [{ name, reason }] });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    if (issue.code === 'unrecognized_keys') fail(issue.keys[0], `unknown parameter; valid parameters are ${Object.keys(shape).join(', ')}`);
+    fail(String(issue.path[0] ?? 'query'), issue.code === 'invalid_value' ? `must be one of: ${issue.values.join(', ')}` : issue.message);
+  }
+  const d = result.data as Record<string, unknown>;
+  for (const [from, to] of [['decision_from', 'decision_to'], ['injury_from', 'injury_to'], ['age_min', 'age_max']]) {
+    if (d[from] !== undefined && d[to] !== undefined && (d[from] as string | number) > (d[to] as string | number)) {
+      fail(from, `must not be after ${to}`);
+    }
+  }
+  return result.data;
 }
 
-/** The WHERE clause for the filters over `items i JOIN letters l`, with every value bound. */
-export function whereClause(f: Filters): { sql: string; params: Record<string, DuckDBValue> } {
+/**
+ * The WHERE clause for the filters over `facts f`, with every value bound. `except` leaves one
+ * filter out, as facets need.
+ */
+export function whereClause(f: Filters, except?: FilterName): { sql: string; params: Record<string, DuckDBValue> } {
   const parts: string[] = [];
   const params: Record<string, DuckDBValue> = {};
-  const inList = (name: keyof Filters, column: string) => {
-    const v = f[name] as string[] | undefined;
-    if (!v) return;
-    params[name] = listValue(v);
-    parts.push(`list_contains($${name}, ${column})`);
+  const on = (name: FilterName) => name !== except && f[name] !== undefined;
+  const bind = (name: string, value: DuckDBValue) => { params[name] = value; return `$${name}`; };
+  const inList = (name: FilterName, column: string) => {
+    if (on(name)) parts.push(`list_contains(${bind(name, listValue(f[name] as string[]))}, f.${column})`);
   };
-  inList('category', 'i.category');
-  inList('specialty', 'l.reviewer_specialty');
-  inList('decision', 'i.decision');
-  if (f.guideline_source) {
-    params.guideline_source = listValue(f.guideline_source);
-    parts.push('list_has_any(i.guideline_sources, $guideline_source)');
-  }
-  if (f.treatment) {
-    parts.push(`(${f.treatment.map((t, k) => {
+  const anyOf = (name: FilterName, column: string) => {
+    if (on(name)) parts.push(`list_has_any(f.${column}, ${bind(name, listValue(f[name] as string[]))})`);
+  };
+  const range = (name: FilterName, column: string, op: string, cast = '') => {
+    if (on(name)) parts.push(`f.${column} ${op} ${bind(name, f[name] as string | number)}${cast}`);
+  };
+  inList('category', 'category');
+  inList('subcategory', 'subcategory');
+  inList('decision', 'decision');
+  inList('specialty', 'reviewer_specialty');
+  inList('gender', 'patient_gender');
+  inList('body_region', 'body_region');
+  inList('layout', 'layout');
+  inList('letter_id', 'letter_id');
+  anyOf('guideline_source', 'guideline_sources');
+  anyOf('mtus_chapter', 'mtus_chapters');
+  anyOf('licensure_state', 'reviewer_licensure');
+  range('decision_from', 'decision_date', '>=', '::DATE');
+  range('decision_to', 'decision_date', '<=', '::DATE');
+  range('injury_from', 'date_of_injury', '>=', '::DATE');
+  range('injury_to', 'date_of_injury', '<=', '::DATE');
+  range('age_min', 'patient_age', '>=');
+  range('age_max', 'patient_age', '<=');
+  if (on('treatment')) {
+    // Search the distinct names, then keep the services that carry one of them.
+    const terms = f.treatment!.map((t, k) => {
       const m = treatmentMatch(t);
-      params[`treatment${k}`] = 'like' in m ? m.like : m.regex;
-      return 'like' in m ? `i.treatment ILIKE $treatment${k} ESCAPE '\\'` : `regexp_matches(i.treatment, $treatment${k})`;
-    }).join(' OR ')})`);
+      return 'like' in m ? `t.treatment ILIKE ${bind(`treatment${k}`, m.like)} ESCAPE '\\'`
+        : `regexp_matches(t.treatment, ${bind(`treatment${k}`, m.regex)})`;
+    });
+    parts.push(`f.treatment IN (SELECT t.treatment FROM treatments t WHERE ${terms.join(' OR ')})`);
   }
-  if (f.decision_from) { params.decision_from = f.decision_from; parts.push('l.decision_date >= $decision_from::DATE'); }
-  if (f.decision_to) { params.decision_to = f.decision_to; parts.push('l.decision_date <= $decision_to::DATE'); }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -1,11 +1,16 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createApp } from './app.ts';
 import { Database } from './db.ts';
+
+/** An HTTP server for the app that reads request lines up to 64 KB, so long URLs get a 414 problem. */
+export function listen(app: ReturnType<typeof createApp>, port: number, host?: string): Server {
+  return createServer({ maxHeaderSize: 65536 }, app).listen(port, host);
+}
 
 /** Serves the API and dashboard over the database at dbPath; resolves once listening. */
 export function serve(dbPath: string, port: number): Promise<{ server: Server; db: Database }> {
   const db = new Database(dbPath);
-  const server = createApp(db).listen(port);
+  const server = listen(createApp(db), port);
   const stop = () => server.close(() => { db.close(); process.exit(0); });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

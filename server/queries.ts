@@ -1,23 +1,13 @@
 import type { Database } from './db.ts';
-import { whereClause, type Filters } from './filters.ts';
-import { withRate } from './stats.ts';
-
-const BASE = 'FROM items i JOIN letters l USING (letter_id)';
-
-/** Group-by keys, from this allowlist only. "guideline" counts an item once per source it cites. */
-export const BY = {
-  category: 'i.category',
-  guideline: 'unnest(i.guideline_sources)',
-  specialty: "coalesce(l.reviewer_specialty, 'Not stated')",
-} as const;
-export type By = keyof typeof BY;
+import { dimensionSql, type DimensionName } from './dimensions.ts';
+import { whereClause, type FilterName, type Filters } from './filters.ts';
+import { COUNTS, withRate } from './stats.ts';
 
 export async function summary(db: Database, f: Filters) {
   const w = whereClause(f);
-  const [counts] = await db.query(`SELECT count(DISTINCT letter_id)::INTEGER AS letters, count(*)::INTEGER AS n,
-      count(*) FILTER (WHERE i.decision = 'Upheld')::INTEGER AS upheld,
-      min(l.decision_date)::VARCHAR AS first_decision, max(l.decision_date)::VARCHAR AS last_decision
-    ${BASE} ${w.sql}`, w.params);
+  const [counts] = await db.query(`SELECT count(DISTINCT f.letter_id)::INTEGER AS letters, ${COUNTS},
+      min(f.decision_date)::VARCHAR AS first_decision, max(f.decision_date)::VARCHAR AS last_decision
+    FROM facts f ${w.sql}`, w.params);
   const [source] = await db.query(`SELECT count(*) FILTER (WHERE synthetic)::INTEGER AS synthetic_letters,
       count(*) FILTER (WHERE NOT synthetic)::INTEGER AS real_letters,
       (SELECT count(*)::INTEGER FROM quarantine) AS quarantined FROM letters`);
@@ -26,14 +16,57 @@ export async function summary(db: Database, f: Filters) {
   const { n, upheld, letters, ...rest } = counts as { n: number; upheld: number; letters: number };
   return {
     data_source: synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty',
-    synthetic_letters: synthetic, real_letters: real, quarantined: source.quarantined,
+    synthetic_letters: synthetic, real_letters: real, quarantined: Number(source.quarantined),
     letters, items: n, ...withRate({ n, upheld }), ...rest,
   };
 }
 
-export async function rates(db: Database, by: By, f: Filters) {
+export interface RateOptions { sort: 'n' | 'rate' | 'key'; limit: number; min_n: number }
+const ORDER = { n: 'n DESC, key', rate: 'upheld / n DESC, n DESC, key', key: 'key' };
+const rateRow = (r: Record<string, unknown>) => withRate({ key: String(r.key), n: Number(r.n), upheld: Number(r.upheld) });
+
+export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions) {
   const w = whereClause(f);
-  const rows = await db.query(`SELECT key, count(*)::INTEGER AS n, count(*) FILTER (WHERE decision = 'Upheld')::INTEGER AS upheld
-    FROM (SELECT ${BY[by]} AS key, i.decision ${BASE} ${w.sql}) GROUP BY key ORDER BY n DESC, key`, w.params);
-  return rows.map((r) => withRate({ key: String(r.key), n: Number(r.n), upheld: Number(r.upheld) }));
+  const d = dimensionSql(by, 'd1');
+  const rows = await db.query(`SELECT ${d.expr} AS key, ${COUNTS} FROM facts f${d.join} ${w.sql}
+    GROUP BY key HAVING count(*) >= $min_n ORDER BY ${ORDER[o.sort]} LIMIT $limit`, { ...w.params, min_n: o.min_n, limit: o.limit });
+  return rows.map(rateRow);
+}
+
+export async function trend(db: Database, interval: 'month' | 'quarter' | 'year', by: DimensionName | undefined, f: Filters) {
+  const w = whereClause(f);
+  const d = by ? dimensionSql(by, 'd1') : { expr: "'All'", join: '' };
+  const dated = w.sql ? `${w.sql} AND f.decision_date IS NOT NULL` : 'WHERE f.decision_date IS NOT NULL';
+  const rows = await db.query(`SELECT strftime(date_trunc('${interval}', f.decision_date), '%Y-%m-%d') AS period, ${d.expr} AS key, ${COUNTS}
+    FROM facts f${d.join} ${dated} GROUP BY period, key ORDER BY period, key`, w.params);
+  const [undated] = await db.query(`SELECT count(*)::INTEGER AS n FROM facts f ${w.sql ? `${w.sql} AND` : 'WHERE'} f.decision_date IS NULL`, w.params);
+  return { rows: rows.map((r) => ({ period: String(r.period), ...rateRow(r) })), undated: Number(undated.n) };
+}
+
+export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: DimensionName, f: Filters) {
+  const w = whereClause(f);
+  const r = dimensionSql(rowsBy, 'd1');
+  const c = dimensionSql(colsBy, 'd2');
+  const cells = await db.query(`SELECT ${r.expr} AS row, ${c.expr} AS col, ${COUNTS} FROM facts f${r.join}${c.join} ${w.sql}
+    GROUP BY row, col ORDER BY row, col`, w.params);
+  return cells.map((x) => ({ row: String(x.row), col: String(x.col), ...withRate({ n: Number(x.n), upheld: Number(x.upheld) }) }));
+}
+
+/** Dimensions offered as facets, each with the filter that narrows it. */
+export const FACETS = ['category', 'subcategory', 'decision', 'guideline_source', 'mtus_chapter', 'specialty',
+  'licensure_state', 'gender', 'body_region', 'layout'] as const satisfies readonly (DimensionName & FilterName)[];
+
+/** Datasette-style facets: each dimension's values and counts under every filter but its own. */
+export async function facets(db: Database, f: Filters, size: number) {
+  const lists = await Promise.all(FACETS.map(async (name) => {
+    const w = whereClause(f, name);
+    const d = dimensionSql(name, 'd1');
+    const rows = await db.query(`SELECT ${d.expr} AS value, count(*)::INTEGER AS n FROM facts f${d.join} ${w.sql}
+      GROUP BY value ORDER BY n DESC, value LIMIT $size`, { ...w.params, size: size + 1 });
+    return [name, {
+      values: rows.slice(0, size).map((r) => ({ value: String(r.value), n: Number(r.n), selected: (f[name] as string[] | undefined)?.includes(String(r.value)) ?? false })),
+      truncated: rows.length > size,
+    }] as const;
+  }));
+  return Object.fromEntries(lists);
 }

@@ -9,8 +9,14 @@ export function wilson(k: number, n: number, z = 1.959963984540054): [number, nu
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
-/** A row of counts with its uphold rate and interval. */
+/** Below this many services a rate is flagged low_n: its interval is too wide to compare. */
+export const LOW_N = 11;
+
+/** SQL for the counts every rate is made of, over `facts f`. */
+export const COUNTS = "count(*)::INTEGER AS n, count(*) FILTER (WHERE f.decision = 'Upheld')::INTEGER AS upheld";
+
+/** A row of counts with its uphold rate, interval and low-n flag. */
 export function withRate<T extends { n: number; upheld: number }>(row: T) {
   const [ci_low, ci_high] = wilson(row.upheld, row.n);
-  return { ...row, overturned: row.n - row.upheld, uphold_rate: row.n ? row.upheld / row.n : null, ci_low, ci_high };
+  return { ...row, overturned: row.n - row.upheld, uphold_rate: row.n ? row.upheld / row.n : null, ci_low, ci_high, low_n: row.n < LOW_N };
 }

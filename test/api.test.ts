@@ -4,130 +4,293 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Truth } from '../etl/generate/letter.ts';
 import { startServer } from './server.ts';
 
+type Row = Truth & Truth['items'][number];
 let srv: Awaited<ReturnType<typeof startServer>>;
 let truth: Truth[];
+let rows: Row[];
 beforeAll(async () => {
-  srv = await startServer(600);
+  srv = await startServer(700);
   truth = readFileSync(join(srv.corpus, 'truth.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  rows = truth.flatMap((t) => t.items.map((i) => ({ ...t, ...i })));
 });
 afterAll(() => srv.close());
 
-const get = async (path: string) => {
-  const res = await fetch(srv.url + path);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, body: await res.json() };
+export const get = async (base: string, path: string) => {
+  const res = await fetch(base + path);
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, text, body: /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : null };
 };
+const api = (path: string) => get(srv.url, path);
 
-/** Expected counts per key, computed from the generator's truth file rather than from SQL. */
-function expectedRates(keyOf: (t: Truth, i: Truth['items'][number]) => string[], keep = (_t: Truth, _i: Truth['items'][number]) => true) {
-  const m = new Map<string, { n: number; upheld: number }>();
-  for (const t of truth) for (const i of t.items) {
-    if (!keep(t, i)) continue;
-    for (const k of keyOf(t, i)) {
-      const c = m.get(k) ?? { n: 0, upheld: 0 };
-      c.n++;
-      if (i.decision === 'Upheld') c.upheld++;
-      m.set(k, c);
-    }
+/** Expected {n, upheld} per key, counted from the generator's truth rather than by SQL. */
+function expected(keyOf: (r: Row) => string[], keep: (r: Row) => boolean = () => true) {
+  const m: Record<string, { n: number; upheld: number }> = {};
+  for (const r of rows.filter(keep)) for (const k of keyOf(r)) {
+    m[k] ??= { n: 0, upheld: 0 };
+    m[k].n++;
+    if (r.decision === 'Upheld') m[k].upheld++;
   }
-  return Object.fromEntries(m);
+  return m;
 }
-const asMap = (rows: { key: string; n: number; upheld: number }[]) => Object.fromEntries(rows.map((r) => [r.key, { n: r.n, upheld: r.upheld }]));
+const asMap = (list: { key: string; n: number; upheld: number }[]) => Object.fromEntries(list.map((r) => [r.key, { n: r.n, upheld: r.upheld }]));
+const orNone = (xs: string[]) => (xs.length ? xs : ['None']);
 
 describe('GET /api/summary', () => {
   it('counts letters and services, with the rate, its interval and the data source', async () => {
-    const { status, body } = await get('/api/summary');
+    const { status, body } = await api('/api/summary');
     expect(status).toBe(200);
-    const items = truth.flatMap((t) => t.items);
-    const upheld = items.filter((i) => i.decision === 'Upheld').length;
-    expect(body).toMatchObject({ data_source: 'synthetic', synthetic_letters: 600, real_letters: 0, letters: 600, items: items.length, upheld });
-    expect(body.uphold_rate).toBeCloseTo(upheld / items.length, 10);
+    const upheld = rows.filter((r) => r.decision === 'Upheld').length;
+    expect(body).toMatchObject({ data_source: 'synthetic', synthetic_letters: 700, real_letters: 0, letters: 700, items: rows.length, upheld, low_n: false });
+    expect(body.uphold_rate).toBeCloseTo(upheld / rows.length, 10);
     expect(body.ci_low).toBeLessThan(body.uphold_rate);
     expect(body.ci_high).toBeGreaterThan(body.uphold_rate);
   });
 });
 
 describe('GET /api/rates', () => {
-  it.each([
-    ['category', (_t: Truth, i: Truth['items'][number]) => [i.category]],
-    ['guideline', (_t: Truth, i: Truth['items'][number]) => i.guideline_sources],
-    ['specialty', (t: Truth) => [t.reviewer_specialty]],
-  ] as const)('by=%s matches the truth', async (by, keyOf) => {
-    const { status, body } = await get(`/api/rates?by=${by}`);
+  const byTruth: [string, (r: Row) => string[]][] = [
+    ['category', (r) => [r.category]], ['subcategory', (r) => [r.subcategory]], ['decision', (r) => [r.decision]],
+    ['guideline_source', (r) => r.guideline_sources], ['guideline', (r) => r.guideline_sources],
+    ['mtus_chapter', (r) => orNone(r.mtus_chapters)], ['specialty', (r) => [r.reviewer_specialty]],
+    ['licensure_state', (r) => r.reviewer_licensure], ['gender', (r) => [r.patient_gender]], ['layout', (r) => [r.layout]],
+    ['treatment', (r) => [r.treatment]], ['age', (r) => [`${Math.floor(r.patient_age / 10) * 10}–${Math.floor(r.patient_age / 10) * 10 + 9}`]],
+    ['decision_year', (r) => [r.decision_date?.slice(0, 4) ?? 'Not stated']], ['injury_year', (r) => [r.date_of_injury.slice(0, 4)]],
+  ];
+  it.each(byTruth)('by=%s matches the truth', async (by, keyOf) => {
+    const { status, body } = await api(`/api/rates?by=${by}&limit=1000`);
     expect(status).toBe(200);
-    expect(asMap(body.rows)).toEqual(expectedRates(keyOf));
+    expect(asMap(body.rows)).toEqual(expected(keyOf));
     for (const r of body.rows) {
-      expect(Object.keys(r).sort()).toEqual(['ci_high', 'ci_low', 'key', 'n', 'overturned', 'upheld', 'uphold_rate']);
+      expect(Object.keys(r).sort()).toEqual(['ci_high', 'ci_low', 'key', 'low_n', 'n', 'overturned', 'upheld', 'uphold_rate']);
       expect(r.overturned).toBe(r.n - r.upheld);
+      expect(r.low_n).toBe(r.n < 11);
       expect(r.ci_low).toBeLessThanOrEqual(r.uphold_rate);
       expect(r.ci_high).toBeGreaterThanOrEqual(r.uphold_rate);
     }
   });
 
-  it('filters by treatment substring, case-insensitively, ORing repeats', async () => {
-    const { body } = await get('/api/rates?by=category&treatment=ACUPUNCTURE&treatment=infrared');
-    expect(asMap(body.rows)).toEqual(expectedRates((_t, i) => [i.category], (_t, i) => /acupuncture|infrared/i.test(i.treatment)));
+  it('groups by body region and letter without losing a service', async () => {
+    for (const by of ['body_region', 'letter_id']) {
+      const { body } = await api(`/api/rates?by=${by}&limit=1000`);
+      expect(body.rows.reduce((s: number, r: { n: number }) => s + r.n, 0)).toBe(rows.length);
+    }
+  });
+
+  it('sorts by n, rate or key, limits, and drops rows under min_n', async () => {
+    const byN = (await api('/api/rates?by=subcategory&sort=n')).body.rows;
+    expect(byN.map((r: { n: number }) => r.n)).toEqual([...byN.map((r: { n: number }) => r.n)].sort((a, b) => b - a));
+    const byRate = (await api('/api/rates?by=subcategory&sort=rate')).body.rows;
+    expect(byRate.map((r: { uphold_rate: number }) => r.uphold_rate)).toEqual([...byRate.map((r: { uphold_rate: number }) => r.uphold_rate)].sort((a, b) => b - a));
+    const byKey = (await api('/api/rates?by=subcategory&sort=key')).body.rows.map((r: { key: string }) => r.key);
+    expect(byKey).toEqual([...byKey].sort());
+    expect((await api('/api/rates?by=subcategory&limit=3')).body.rows).toHaveLength(3);
+    const big = (await api('/api/rates?by=subcategory&min_n=50')).body.rows;
+    expect(big.length).toBeGreaterThan(0);
+    expect(big.every((r: { n: number }) => r.n >= 50)).toBe(true);
+    expect(big.length).toBeLessThan(byN.length);
+  });
+});
+
+describe('filters', () => {
+  const some = () => rows.find((r) => r.case_number && r.mtus_chapters.length)!;
+  const cases: [string, () => string, (r: Row) => boolean][] = [
+    ['category', () => 'category=Surgery&category=Injection', (r) => ['Surgery', 'Injection'].includes(r.category)],
+    ['subcategory', () => 'subcategory=Opioids', (r) => r.subcategory === 'Opioids'],
+    ['treatment', () => 'treatment=ACUPUNCTURE&treatment=infrared', (r) => /acupuncture|infrared/i.test(r.treatment)],
+    ['treatment synonyms', () => 'treatment=PT', (r) => /physical therapy|\bPT\b|physiotherapy/i.test(r.treatment)],
+    ['decision', () => 'decision=Overturned', (r) => r.decision === 'Overturned'],
+    ['guideline_source', () => 'guideline_source=ODG&guideline_source=ACOEM', (r) => r.guideline_sources.some((s) => s === 'ODG' || s === 'ACOEM')],
+    ['mtus_chapter', () => `mtus_chapter=${encodeURIComponent(some().mtus_chapters[0])}`, (r) => r.mtus_chapters.includes(some().mtus_chapters[0])],
+    ['specialty', () => 'specialty=Family%20Practice', (r) => r.reviewer_specialty === 'Family Practice'],
+    ['licensure_state', () => 'licensure_state=Texas', (r) => r.reviewer_licensure.includes('Texas')],
+    ['decision_from/to', () => 'decision_from=2017-01-01&decision_to=2019-12-31', (r) => !!r.decision_date && r.decision_date >= '2017-01-01' && r.decision_date <= '2019-12-31'],
+    ['injury_from/to', () => 'injury_from=2010-01-01&injury_to=2014-06-30', (r) => r.date_of_injury >= '2010-01-01' && r.date_of_injury <= '2014-06-30'],
+    ['age_min/max', () => 'age_min=30&age_max=45', (r) => r.patient_age >= 30 && r.patient_age <= 45],
+    ['gender', () => 'gender=female', (r) => r.patient_gender === 'female'],
+    ['layout', () => 'layout=notice-2013&layout=professional-review', (r) => ['notice-2013', 'professional-review'].includes(r.layout)],
+    ['letter_id', () => `letter_id=${some().case_number}`, (r) => r.case_number === some().case_number],
+    ['combined', () => 'category=Pharmaceuticals&decision_from=2016-01-01&gender=male', (r) => r.category === 'Pharmaceuticals' && !!r.decision_date && r.decision_date >= '2016-01-01' && r.patient_gender === 'male'],
+  ];
+  it.each(cases)('%s selects exactly the services the truth says', async (_name, query, keep) => {
+    const want = rows.filter(keep);
+    expect(want.length).toBeGreaterThan(0);
+    expect(want.length).toBeLessThan(rows.length);
+    const { status, body } = await api(`/api/summary?${query()}`);
+    expect(status).toBe(200);
+    expect(body.items).toBe(want.length);
+    expect(body.upheld).toBe(want.filter((r) => r.decision === 'Upheld').length);
+  });
+
+  it('body_region keeps only services in that region', async () => {
+    const { body } = await api('/api/items?body_region=Lumbar%20spine&limit=500');
     expect(body.rows.length).toBeGreaterThan(0);
-  });
-
-  it('finds the same services for "PT" and "physical therapy"', async () => {
-    const pt = await get('/api/summary?treatment=PT');
-    const spelled = await get('/api/summary?treatment=physical%20therapy');
-    const truthCount = truth.flatMap((t) => t.items).filter((i) => /physical therapy|\bPT\b|physiotherapy/i.test(i.treatment)).length;
-    expect(truthCount).toBeGreaterThan(0);
-    expect(pt.body.items).toBe(truthCount);
-    expect(spelled.body.items).toBe(truthCount);
-  });
-
-  it('filters by category and decision date range', async () => {
-    const { body } = await get('/api/rates?by=specialty&category=Pharmaceuticals&category=Surgery&decision_from=2017-01-01&decision_to=2019-12-31');
-    expect(asMap(body.rows)).toEqual(expectedRates((t) => [t.reviewer_specialty], (t, i) =>
-      ['Pharmaceuticals', 'Surgery'].includes(i.category) && t.decision_date !== null && t.decision_date >= '2017-01-01' && t.decision_date <= '2019-12-31'));
+    expect(body.rows.every((r: { body_region: string }) => r.body_region === 'Lumbar spine')).toBe(true);
   });
 
   it('treats SQL and LIKE wildcards in a search as plain text', async () => {
     for (const t of ["' OR 1=1 --", '%%', '_', "acupuncture'; DROP TABLE items; --"]) {
-      const { status, body } = await get(`/api/rates?by=category&treatment=${encodeURIComponent(t)}`);
+      const { status, body } = await api(`/api/summary?treatment=${encodeURIComponent(t)}`);
       expect(status).toBe(200);
-      expect(body.rows).toEqual([]);
+      expect(body.items).toBe(0);
     }
-    expect((await get('/api/summary')).body.letters).toBe(600);
-    const percent = await get('/api/rates?by=category&treatment=%25');
-    expect(asMap(percent.body.rows)).toEqual(expectedRates((_t, i) => [i.category], (_t, i) => i.treatment.includes('%')));
+    expect((await api('/api/summary?treatment=%25')).body.items).toBe(rows.filter((r) => r.treatment.includes('%')).length);
+    expect((await api('/api/summary')).body.letters).toBe(700);
+  });
+});
+
+describe('GET /api/trend, /api/crosstab, /api/facets', () => {
+  it('trend by year with a split matches the truth, and counts undated services', async () => {
+    const { body } = await api('/api/trend?interval=year&by=category');
+    const got = Object.fromEntries(body.rows.map((r: { period: string; key: string; n: number; upheld: number }) => [`${r.period.slice(0, 4)} ${r.key}`, { n: r.n, upheld: r.upheld }]));
+    expect(got).toEqual(expected((r) => [`${r.decision_date!.slice(0, 4)} ${r.category}`], (r) => !!r.decision_date));
+    expect(body.undated).toBe(rows.filter((r) => !r.decision_date).length);
+  });
+
+  it('trend by month and quarter covers every dated service', async () => {
+    for (const interval of ['month', 'quarter']) {
+      const { body } = await api(`/api/trend?interval=${interval}`);
+      expect(body.rows.reduce((s: number, r: { n: number }) => s + r.n, 0)).toBe(rows.filter((r) => r.decision_date).length);
+      expect(body.rows.every((r: { period: string }) => /^\d{4}-\d{2}-01$/.test(r.period))).toBe(true);
+    }
+  });
+
+  it('crosstab of category by guideline source matches the truth', async () => {
+    const { body } = await api('/api/crosstab?rows=category&cols=guideline_source');
+    const got = Object.fromEntries(body.cells.map((c: { row: string; col: string; n: number; upheld: number }) => [`${c.row}|${c.col}`, { n: c.n, upheld: c.upheld }]));
+    expect(got).toEqual(expected((r) => r.guideline_sources.map((s) => `${r.category}|${s}`)));
+  });
+
+  it('facets count each value under every filter but their own, and say when a list was cut', async () => {
+    const { body } = await api('/api/facets?category=Surgery&decision=Upheld&size=3');
+    const category = expected((r) => [r.category], (r) => r.decision === 'Upheld');
+    const top3 = Object.entries(category).sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, 3);
+    expect(body.category.values.map((v: { value: string; n: number }) => [v.value, v.n])).toEqual(top3.map(([k, v]) => [k, v.n]));
+    expect(body.category.truncated).toBe(true);
+    const decision = expected((r) => [r.decision], (r) => r.category === 'Surgery');
+    expect(Object.fromEntries(body.decision.values.map((v: { value: string; n: number }) => [v.value, v.n]))).toEqual(
+      Object.fromEntries(Object.entries(decision).map(([k, v]) => [k, v.n])));
+    expect(body.decision.truncated).toBe(false);
+    expect(body.decision.values.find((v: { value: string }) => v.value === 'Upheld').selected).toBe(true);
+    expect(Object.keys(body).sort()).toEqual(['body_region', 'category', 'decision', 'gender', 'guideline_source', 'layout',
+      'licensure_state', 'mtus_chapter', 'specialty', 'subcategory']);
+  });
+});
+
+describe('GET /api/items and /api/letters/:id', () => {
+  it('pages through every service under a filter exactly once, in order', async () => {
+    const want = rows.filter((r) => r.category === 'Rehabilitation');
+    const seen: { letter_id: string; item_no: number; treatment: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const { status, body }: { status: number; body: { rows: typeof seen; next_cursor: string | null } } =
+        await api(`/api/items?category=Rehabilitation&sort=treatment&order=asc&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(status).toBe(200);
+      seen.push(...body.rows);
+      cursor = body.next_cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(want.length);
+    expect(new Set(seen.map((s) => `${s.letter_id}/${s.item_no}`)).size).toBe(want.length);
+    expect(seen.map((s) => s.treatment)).toEqual(want.map((r) => r.treatment).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('sorts by decision date descending by default', async () => {
+    const { body } = await api('/api/items?limit=200');
+    const dates = body.rows.map((r: { decision_date: string | null }) => r.decision_date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('returns one letter with its items and full text', async () => {
+    const t = truth.find((x) => x.case_number && x.items.length > 2)!;
+    const { status, body } = await api(`/api/letters/${t.case_number}`);
+    expect(status).toBe(200);
+    expect(body.items.map((i: { treatment: string; decision: string }) => [i.treatment, i.decision])).toEqual(t.items.map((i) => [i.treatment, i.decision]));
+    expect(body.full_text).toBe(readFileSync(join(srv.corpus, t.file), 'utf8'));
+    expect(body).toMatchObject({ decision_date: t.decision_date, reviewer_specialty: t.reviewer_specialty, synthetic: true });
+  });
+
+  it.each(['CM99-9999999', '..%2F..%2Fetc%2Fpasswd', '%00', 'x'.repeat(100)])('answers /api/letters/%s with a 404 problem', async (id) => {
+    const { status, type, body } = await api(`/api/letters/${id}`);
+    expect(status).toBe(404);
+    expect(type).toMatch(/^application\/problem\+json/);
+    expect(body.detail).toMatch(/No letter/);
   });
 });
 
 describe('bad requests', () => {
   it.each([
-    ['/api/rates?by=treatment', 'by', /one of: category, guideline, specialty/],
+    ['/api/rates?by=colour', 'by', /one of: category, subcategory/],
     ['/api/rates', 'by', /.+/],
-    ['/api/rates?by=category&category=Magic', 'category', /one of: Diagnostic Testing/],
-    ['/api/rates?by=category&decision_from=2016-13-01', 'decision_from', /not a real calendar date/],
-    ['/api/rates?by=category&decision_to=yesterday', 'decision_to', /YYYY-MM-DD/],
-    ['/api/rates?by=category&treatment=', 'treatment', /.+/],
-    ['/api/summary?colour=red', 'colour', /unknown parameter/],
-    ['/api/summary?specialty=Astrology', 'specialty', /one of:/],
+    ['/api/rates?by=category&sort=size', 'sort', /one of: n, rate, key/],
+    ['/api/rates?by=category&limit=0', 'limit', /1 or more/],
+    ['/api/rates?by=category&min_n=-1', 'min_n', /0 or more/],
+    ['/api/trend?interval=week', 'interval', /one of: month, quarter, year/],
+    ['/api/trend?by=nothing', 'by', /one of:/],
+    ['/api/crosstab?rows=category', 'cols', /.+/],
+    ['/api/crosstab?rows=x&cols=category', 'rows', /one of:/],
+    ['/api/facets?size=1000', 'size', /200 or less/],
+    ['/api/items?sort=rationale', 'sort', /one of: decision_date/],
+    ['/api/items?order=sideways', 'order', /one of: asc, desc/],
+    ['/api/items?limit=abc', 'limit', /whole number/],
+    ['/api/items?cursor=not-a-cursor', 'cursor', /not a cursor/],
+    ['/api/summary?category=Magic', 'category', /one of: Diagnostic Testing/],
+    ['/api/summary?subcategory=Magic', 'subcategory', /one of:/],
+    ['/api/summary?treatment=', 'treatment', /must not be empty/],
     ['/api/summary?decision=Maybe', 'decision', /one of: Upheld, Overturned/],
     ['/api/summary?guideline_source=Wikipedia', 'guideline_source', /one of: MTUS/],
+    [`/api/summary?mtus_chapter=${'x'.repeat(300)}`, 'mtus_chapter', /at most 200/],
+    ['/api/summary?specialty=Astrology', 'specialty', /one of:/],
+    [`/api/summary?licensure_state=${'y'.repeat(201)}`, 'licensure_state', /at most 200/],
+    ['/api/summary?decision_from=2016-13-01', 'decision_from', /not a real calendar date/],
+    ['/api/summary?decision_to=yesterday', 'decision_to', /YYYY-MM-DD/],
+    ['/api/summary?decision_from=2020-01-01&decision_to=2019-01-01', 'decision_from', /not be after decision_to/],
+    ['/api/summary?injury_from=2016-02-30', 'injury_from', /not a real calendar date/],
+    ['/api/summary?injury_to=2016', 'injury_to', /YYYY-MM-DD/],
+    ['/api/summary?age_min=old', 'age_min', /whole number/],
+    ['/api/summary?age_max=200', 'age_max', /120 or less/],
+    ['/api/summary?gender=other', 'gender', /one of: male, female/],
+    ['/api/summary?body_region=Aura', 'body_region', /one of: Lumbar spine/],
+    ['/api/summary?layout=1999', 'layout', /one of: notice-2013/],
+    [`/api/summary?letter_id=${'z'.repeat(201)}`, 'letter_id', /at most 200/],
+    [`/api/summary?${Array.from({ length: 51 }, () => 'decision=Upheld').join('&')}`, 'decision', /at most 50 values/],
+    ['/api/summary?colour=red', 'colour', /unknown parameter/],
+    ['/api/letters/CM16-0000001?x=1', 'x', /unknown parameter/],
+    ['/api/export.csv?category=Magic', 'category', /one of:/],
   ])('%s is a 400 naming %s', async (path, name, reason) => {
-    const { status, type, body } = await get(path);
+    const { status, type, body } = await api(path);
     expect(status).toBe(400);
     expect(type).toMatch(/^application\/problem\+json/);
     expect(body.detail).toContain(`"${name}"`);
     expect(body.invalid_params[0].name).toBe(name);
     expect(body.invalid_params[0].reason).toMatch(reason);
-    expect(JSON.stringify(body)).not.toMatch(/SELECT|at .*\.ts:\d+/);
+    expect(JSON.stringify(body)).not.toMatch(/SELECT|FROM facts|at .*\.ts:\d+/);
   });
 
   it('answers an unknown endpoint with a 404 problem', async () => {
-    const { status, type } = await get('/api/nothing-here');
+    const { status, type } = await api('/api/nothing-here');
     expect(status).toBe(404);
     expect(type).toMatch(/^application\/problem\+json/);
   });
 
   it('sends security headers', async () => {
-    const { headers } = await get('/api/summary');
+    const { headers } = await api('/api/summary');
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('documentation', () => {
+  it('serves an OpenAPI 3 document made from the validation schemas, and a docs page', async () => {
+    const { body } = await api('/api/openapi.json');
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths).sort()).toEqual(['/api/crosstab', '/api/export.csv', '/api/export.parquet', '/api/facets',
+      '/api/items', '/api/letters/{id}', '/api/rates', '/api/summary', '/api/trend']);
+    const rates = body.paths['/api/rates'].get.parameters;
+    expect(rates.find((p: { name: string }) => p.name === 'by')).toMatchObject({ required: true });
+    expect(rates.find((p: { name: string }) => p.name === 'gender').schema.items.enum).toEqual(['male', 'female']);
+    expect(rates.find((p: { name: string }) => p.name === 'decision_from').schema.pattern).toBeDefined();
+    const docs = await api('/api/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('GET /api/crosstab');
   });
 });

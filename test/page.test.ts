@@ -13,7 +13,7 @@ let srv: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   const outDir = tempDir();
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  srv = await startServer(800, outDir);
+  srv = await startServer(800, { clientDir: outDir });
 });
 afterAll(() => srv?.close());
 

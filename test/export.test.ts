@@ -1,0 +1,82 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { startServer } from './server.ts';
+import { tempDir } from './helpers.ts';
+import { Database } from '../server/db.ts';
+import { HttpError } from '../server/errors.ts';
+
+let srv: Awaited<ReturnType<typeof startServer>>;
+const FORMULAS = readFileSync(join(import.meta.dirname, 'fixtures', 'header-2016-formulas.txt'), 'utf8');
+beforeAll(async () => { srv = await startServer(300, { extra: { 'formulas.txt': FORMULAS } }); });
+afterAll(() => srv.close());
+
+const csv = async (query: string) => {
+  const res = await fetch(`${srv.url}/api/export.csv?${query}`);
+  const text = await res.text();
+  const [comment, ...rest] = text.split('\n');
+  const parsed = Papa.parse<Record<string, string>>(rest.join('\n'), { header: true, skipEmptyLines: true });
+  return { res, comment, rows: parsed.data, errors: parsed.errors };
+};
+
+describe('GET /api/export.csv', () => {
+  it('streams every service under the filters, names the file after them and records them', async () => {
+    const { res, comment, rows, errors } = await csv('category=Pharmaceuticals&decision=Upheld');
+    const summary = await (await fetch(`${srv.url}/api/summary?category=Pharmaceuticals&decision=Upheld`)).json();
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="?imr-services_category-Pharmaceuticals_decision-Upheld_\d{4}-\d\d-\d\d\.csv/);
+    expect(comment).toMatch(/^# IMR Outcomes services export; data: synthetic; filters: category=Pharmaceuticals&decision=Upheld;/);
+    expect(errors).toEqual([]);
+    expect(rows).toHaveLength(summary.items);
+    expect(rows.every((r) => r.category === 'Pharmaceuticals' && r.decision === 'Upheld' && r.synthetic === 'true')).toBe(true);
+  });
+
+  it('exports everything with no row limit', async () => {
+    const { rows } = await csv('');
+    const summary = await (await fetch(`${srv.url}/api/summary`)).json();
+    expect(rows).toHaveLength(summary.items);
+    expect(new Set(rows.map((r) => `${r.letter_id}/${r.item_no}`)).size).toBe(summary.items);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', async () => {
+    const { rows } = await csv('letter_id=CM18-0066666');
+    expect(rows.map((r) => r.treatment)).toEqual(["'=HYPERLINK(\"http://example.invalid\",\"acupuncture\")", "'+1 acupuncture session",
+      "'@SUM(1,2) acupuncture", "'-2 sessions of acupuncture"]);
+    expect(rows.every((r) => !/^[=+\-@\t\r]/.test(Object.values(r).join('')))).toBe(true);
+  });
+});
+
+describe('GET /api/export.parquet', () => {
+  it('writes every service under the filters with the filters in the file metadata', async () => {
+    const res = await fetch(`${srv.url}/api/export.parquet?treatment=acupuncture`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/imr-services_treatment-acupuncture_.*\.parquet/);
+    const file = join(tempDir(), 'x.parquet');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const summary = await (await fetch(`${srv.url}/api/summary?treatment=acupuncture`)).json();
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const [count] = (await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM read_parquet($f)', { f: file })).getRowObjectsJson();
+    const meta = (await conn.runAndReadAll('SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata($f) ORDER BY k', { f: file })).getRowObjectsJson();
+    conn.closeSync();
+    instance.closeSync();
+    expect(count.n).toBe(summary.items);
+    expect(meta).toEqual([{ k: 'data_source', v: 'synthetic' }, { k: 'filters', v: 'treatment=acupuncture' }]);
+  });
+});
+
+describe('query time limit', () => {
+  it('interrupts a query that runs too long and answers 503 without SQL', async () => {
+    const db = new Database(srv.dbPath, 200);
+    const t0 = performance.now();
+    const err = await db.query('SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3').catch((e: unknown) => e);
+    db.close();
+    expect(err).toBeInstanceOf(HttpError);
+    expect((err as HttpError).status).toBe(503);
+    expect((err as HttpError).message).toMatch(/ran longer than 200 ms/);
+    expect((err as HttpError).message).not.toMatch(/SELECT|range/);
+    expect(performance.now() - t0).toBeLessThan(30_000);
+  });
+});
