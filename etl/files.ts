@@ -1,10 +1,14 @@
-import { readdirSync } from 'node:fs';
+import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Every .txt and .pdf under dir, recursively, in a stable order. */
-export function letterFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(txt|pdf)$/i.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+/** Every .txt and .pdf under dir, recursively, one directory at a time in name order, so memory stays bounded. */
+export async function* letterFiles(dir: string): AsyncGenerator<string> {
+  const entries = [];
+  for await (const e of await opendir(dir)) entries.push(e);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) yield* letterFiles(path);
+    else if (e.isFile() && /\.(txt|pdf)$/i.test(e.name)) yield path;
+  }
 }

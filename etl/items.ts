@@ -16,6 +16,7 @@ const CA = /^Claims Administrator guideline:\s*/i;
 const MAX = /^MAXIMUS guideline:\s*/i;
 const RATIONALE = /^Decision rationale:\s*/i;
 const DECISION = /:\s*(Upheld|Overturned)\s*$/i;
+const DOS = new RegExp(`\\(?,?\\s*DOS:?\\s*(${DATE})\\)?`, 'i');
 // A heading line continues the one before it when it starts like the middle of a sentence.
 const CONTINUES = /^([a-z0-9#(]|The (remaining|original)\b|Claims Administrator\b|authorized\b|IMR eligible\b)/;
 
@@ -36,7 +37,7 @@ export function splitItems(lines: string[]): RawItem[] {
     const rat = indexFrom(lines, RATIONALE, max, k + 1, 'Decision rationale');
     const end = k + 1 < starts.length ? headings[k + 1][0] : lines.length;
     const named = heading.slice(0, m.index).trim();
-    const dos = new RegExp(`\\(?,?\\s*DOS:?\\s*(${DATE})\\)?`, 'i').exec(named);
+    const dos = DOS.exec(named);
     return {
       heading,
       treatment: treatmentName(dos ? named.replace(dos[0], '') : named),
@@ -51,7 +52,8 @@ export function splitItems(lines: string[]): RawItem[] {
 }
 
 function rationaleStart(lines: string[], ca: number): number {
-  return lines.findIndex((l, i) => i > ca && RATIONALE.test(l)) + 1;
+  for (let i = ca + 1; i < lines.length; i++) if (RATIONALE.test(lines[i])) return i + 1;
+  return 0;
 }
 
 // The heading ends on the line before "Claims Administrator guideline:"; it starts after the
@@ -70,12 +72,12 @@ function headingRange(lines: string[], ca: number, floor: number): [number, numb
 }
 
 function indexFrom(lines: string[], re: RegExp, from: number, item: number, what: string): number {
-  const i = lines.findIndex((l, j) => j > from && re.test(l));
-  if (i < 0) throw new Error(`item ${item}: no "${what}:" paragraph`);
-  return i;
+  for (let i = from + 1; i < lines.length; i++) if (re.test(lines[i])) return i;
+  throw new Error(`item ${item}: no "${what}:" paragraph`);
 }
 
-const join = (ls: string[]) => ls.join(' ').replace(/\s+/g, ' ').trim();
+// Lines come trimmed and folded (parse.ts toLines), so a paragraph is its lines joined by spaces.
+const join = (ls: string[]) => ls.join(' ');
 
 /** The service a heading names, without the modified-request narrative around it. */
 export function treatmentName(named: string): string {

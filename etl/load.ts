@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DuckDBConnection, LIST, VARCHAR, listValue, type DuckDBAppender } from '@duckdb/node-api';
-import type { Letter } from './types.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
 const DERIVED = readFileSync(new URL('./derived.sql', import.meta.url), 'utf8');
@@ -14,54 +13,43 @@ export async function buildDerived(db: DuckDBConnection): Promise<void> {
   await db.run(DERIVED);
 }
 
-export interface Loaded { letter: Letter; source_file: string; source_sha256: string; synthetic: boolean }
-export interface Quarantined { source_file: string; source_sha256: string; reason: string }
-
-type Value = string | number | boolean | string[] | null;
-
-function append(app: DuckDBAppender, row: Value[]): void {
-  for (const v of row) {
-    if (v === null) app.appendNull();
-    else if (Array.isArray(v)) app.appendList(listValue(v), LIST(VARCHAR));
-    else if (typeof v === 'number') app.appendInteger(v);
-    else if (typeof v === 'boolean') app.appendBoolean(v);
-    else app.appendVarchar(v);
-  }
-  app.endRow();
+// read_json's column spec for a table, from the table itself: names and types come from the schema.
+async function columns(db: DuckDBConnection, table: string, extra = ''): Promise<string> {
+  const rows = (await db.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns
+    WHERE table_name = $t ORDER BY ordinal_position`, { t: table })).getRows();
+  return `{${rows.map(([n, t]) => `'${n}': '${t}'`).join(', ')}${extra}}`;
 }
 
-/** Writes one batch: letters replace any earlier rows with the same id; bad files are quarantined. */
-export async function writeBatch(db: DuckDBConnection, loaded: Loaded[], bad: Quarantined[]): Promise<void> {
-  const ids = listValue(loaded.map((l) => l.letter.letter_id));
-  const files = listValue([...loaded, ...bad].map((l) => l.source_file));
-  const types = { ids: LIST(VARCHAR), files: LIST(VARCHAR) };
+/**
+ * Merges a run's NDJSON files into the tables in one transaction: a letter replaces any earlier
+ * rows with its id or from its file, two files with one letter id keep the later file's, and a
+ * file read again leaves quarantine if it now loads. Returns how many letters were duplicates.
+ */
+export async function merge(db: DuckDBConnection, dir: string): Promise<number> {
+  const at = dir.replace(/'/g, "''");
+  const json = (name: string, cols: string) => `read_json('${at}/${name}-*.ndjson', format = 'newline_delimited', columns = ${cols})`;
+  await db.run(`CREATE TEMP TABLE stage_letters AS SELECT * FROM ${json('letters', await columns(db, 'letters'))}`);
+  await db.run(`CREATE TEMP TABLE stage_items AS SELECT * FROM ${json('items', await columns(db, 'items', ", 'source_file': 'VARCHAR'"))}`);
+  await db.run(`CREATE TEMP TABLE stage_quarantine AS SELECT * FROM ${json('quarantine', await columns(db, 'quarantine'))}`);
+  await db.run(`CREATE TEMP TABLE kept AS SELECT letter_id, source_file FROM stage_letters
+    QUALIFY row_number() OVER (PARTITION BY letter_id ORDER BY source_file DESC) = 1`);
+  await db.run(`CREATE TEMP TABLE touched AS SELECT source_file FROM stage_letters UNION SELECT source_file FROM stage_quarantine`);
   await db.run('BEGIN TRANSACTION');
   try {
-    // A changed file may now hold another letter id: drop what it held before, and its items.
-    await db.run(`DELETE FROM items WHERE list_contains($ids, letter_id)
-      OR letter_id IN (SELECT letter_id FROM letters WHERE list_contains($files, source_file))`, { ids, files }, types);
-    await db.run('DELETE FROM letters WHERE list_contains($ids, letter_id) OR list_contains($files, source_file)', { ids, files }, types);
-    await db.run('DELETE FROM quarantine WHERE list_contains($files, source_file)', { files }, { files: types.files });
-    const letters = await db.createAppender('letters');
-    const items = await db.createAppender('items');
-    const quarantine = await db.createAppender('quarantine');
-    for (const { letter: l, source_file, source_sha256, synthetic } of loaded) {
-      append(letters, [l.letter_id, l.case_number, l.layout, l.decision_date, l.date_assigned, l.date_of_injury,
-        l.ur_denial_date, l.application_received, l.priority, l.reviewer_specialty_raw, l.reviewer_specialty,
-        l.reviewer_specialties, l.reviewer_licensure, l.patient_age, l.patient_gender, l.diagnoses,
-        l.case_outcome, l.items.length, l.full_text, source_file, source_sha256, synthetic]);
-      for (const i of l.items) {
-        append(items, [l.letter_id, i.item_no, i.treatment, i.decision, i.category, i.subcategory,
-          i.claims_administrator_guideline, i.maximus_guideline, i.guideline_sources, i.mtus_chapters,
-          i.mtus_sections, i.outside_mtus, i.body_region, i.drug_name, i.drug_strength, i.quantity, i.quantity_unit,
-          i.rationale, i.retrospective, i.date_of_service]);
-      }
-    }
-    for (const q of bad) append(quarantine, [q.source_file, q.source_sha256, q.reason]);
-    for (const app of [letters, items, quarantine]) app.closeSync();
+    await db.run(`DELETE FROM items WHERE letter_id IN (SELECT letter_id FROM kept)
+      OR letter_id IN (SELECT letter_id FROM letters WHERE source_file IN (SELECT source_file FROM touched))`);
+    await db.run(`DELETE FROM letters WHERE letter_id IN (SELECT letter_id FROM kept) OR source_file IN (SELECT source_file FROM touched)`);
+    await db.run('DELETE FROM quarantine WHERE source_file IN (SELECT source_file FROM touched)');
+    await db.run('INSERT INTO letters BY NAME SELECT s.* FROM stage_letters s SEMI JOIN kept k USING (letter_id, source_file)');
+    await db.run('INSERT INTO items BY NAME SELECT s.* EXCLUDE (source_file) FROM stage_items s SEMI JOIN kept k USING (letter_id, source_file)');
+    await db.run('INSERT INTO quarantine BY NAME SELECT * FROM stage_quarantine');
     await db.run('COMMIT');
   } catch (e) {
     await db.run('ROLLBACK');
     throw e;
   }
+  const [[staged], [kept]] = [(await db.runAndReadAll('SELECT count(*)::INTEGER FROM stage_letters')).getRows()[0],
+    (await db.runAndReadAll('SELECT count(*)::INTEGER FROM kept')).getRows()[0]];
+  for (const t of ['stage_letters', 'stage_items', 'stage_quarantine', 'kept', 'touched']) await db.run(`DROP TABLE ${t}`);
+  return Number(staged) - Number(kept);
 }

@@ -11,8 +11,7 @@ import { ParseError, SYNTHETIC_MARKER, type Item, type Layout, type Letter } fro
 
 /** Reads one determination letter's text, in any of the five layouts. Pure: no files, no database. */
 export function parseLetter(text: string): Letter {
-  const lines = text.replace(/\r\n?|\f/g, '\n').split('\n').map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter((l) => l !== '');
+  const lines = toLines(text);
   const flat = lines.join('\n');
   const layout = detectLayout(flat);
   let raw: RawItem[];
@@ -36,6 +35,18 @@ export function parseLetter(text: string): Letter {
     synthetic: text.includes(SYNTHETIC_MARKER),
     items,
   };
+}
+
+/** Trimmed, non-empty lines with runs of white space folded to one space. */
+export function toLines(text: string): string[] {
+  const lines = text.split(/[ \t\u00a0]*[\r\n\f]+[ \t\u00a0\r\n\f]*/);
+  const out: string[] = [];
+  for (let l of lines) {
+    if (/\s\s|[\t\u00a0\v]/.test(l)) l = l.replace(/\s+/g, ' ');
+    l = l.trim();
+    if (l !== '') out.push(l);
+  }
+  return out;
 }
 
 /** The layout, told from the text's own markers, never from the file name. */

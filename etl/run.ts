@@ -1,84 +1,85 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { dirname, relative } from 'node:path';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { letterFiles } from './files.ts';
-import { readLetterText } from './read.ts';
-import { parseLetter } from './parse.ts';
-import { applySchema, buildDerived, writeBatch, type Loaded, type Quarantined } from './load.ts';
-import { ParseError } from './types.ts';
+import { applySchema, buildDerived, merge } from './load.ts';
+import { Pool } from './pool.ts';
+import { progress } from './progress.ts';
+import type { Done, Job } from './worker.ts';
 
 export interface Summary {
-  files: number; new: number; changed: number; unchanged: number;
+  files: number; new: number; changed: number; unchanged: number; duplicates: number;
   letters: number; items: number; quarantined: number; seconds: number;
 }
 
-const BATCH = 2000;
+const BATCH = 256;
 
 /**
- * Loads every letter under input into the database at dbPath. The run builds a copy and
- * renames it over the old file only when complete, so a reader never sees a half-loaded
- * database and a killed run leaves the old one as it was.
+ * Loads every letter under input into the database at dbPath. Worker threads read and parse;
+ * their rows go to NDJSON files that DuckDB merges in one transaction. The run builds a copy of
+ * the database and renames it over the old file only when complete, so a reader never sees a
+ * half-loaded database and a killed run leaves the old one exactly as it was.
  */
-export async function runEtl(input: string, dbPath: string, log = (_: string) => {}): Promise<Summary> {
+export async function runEtl(input: string, dbPath: string, o: { quiet?: boolean; workers?: number } = {}): Promise<Summary> {
   const t0 = performance.now();
-  mkdirSync(dirname(dbPath), { recursive: true });
+  mkdirSync(dirname(dbPath) || '.', { recursive: true });
   const building = `${dbPath}.building`;
   rmSync(building, { force: true });
   rmSync(`${building}.wal`, { force: true });
   if (existsSync(dbPath)) copyFileSync(dbPath, building);
-  const instance = await DuckDBInstance.create(building);
+  const stage = mkdtempSync(join(dirname(dbPath) || '.', '.imr-stage-'));
+  const instance = await DuckDBInstance.create(building, { memory_limit: '1GB', temp_directory: stage });
   const db = await instance.connect();
-  const s: Summary = { files: 0, new: 0, changed: 0, unchanged: 0, letters: 0, items: 0, quarantined: 0, seconds: 0 };
+  const pool = new Pool(o.workers);
+  const s: Summary = { files: 0, new: 0, changed: 0, unchanged: 0, duplicates: 0, letters: 0, items: 0, quarantined: 0, seconds: 0 };
   try {
     await applySchema(db);
     const known = new Map((await db.runAndReadAll(
       'SELECT source_file, source_sha256 FROM letters UNION ALL SELECT source_file, source_sha256 FROM quarantine',
     )).getRows().map(([f, h]) => [String(f), String(h)]));
-    const files = letterFiles(input);
-    let loaded: Loaded[] = [];
-    let bad: Quarantined[] = [];
-    for (const path of files) {
+    const out = Object.fromEntries(['letters', 'items', 'quarantine'].map((t) => [t, createWriteStream(join(stage, `${t}-0.ndjson`))])) as Record<'letters' | 'items' | 'quarantine', WriteStream>;
+    const tick = o.quiet ? () => {} : progress(() => null);
+    const pending = new Set<Promise<void>>();
+    const take = async (d: Done) => {
+      for (const k of ['new', 'changed', 'unchanged', 'quarantined'] as const) s[k] += d[k];
+      s.letters += d.loaded;
+      s.items += d.itemCount;
+      for (const t of ['letters', 'items', 'quarantine'] as const) if (d[t] && !out[t].write(d[t])) await once(out[t], 'drain');
+      tick(s.files);
+    };
+    let batch: Job['files'] = [];
+    const send = async () => {
+      const job = { files: batch };
+      batch = [];
+      const p = pool.run(job).then(take).finally(() => pending.delete(p));
+      pending.add(p);
+      // Keep every worker fed, and no more than two batches a worker in flight.
+      if (pending.size >= 2 * (o.workers ?? 2)) await Promise.race(pending);
+    };
+    for await (const path of letterFiles(input)) {
       s.files++;
       const source_file = relative(input, path);
-      const data = new Uint8Array(readFileSync(path));
-      const source_sha256 = createHash('sha256').update(data).digest('hex');
-      const before = known.get(source_file);
-      if (before === source_sha256) { s.unchanged++; continue; }
-      if (before) s.changed++; else s.new++;
-      try {
-        const letter = parseLetter(await readLetterText(data));
-        loaded.push({ letter, source_file, source_sha256, synthetic: letter.synthetic });
-      } catch (e) {
-        if (!(e instanceof ParseError)) throw e;
-        bad.push({ source_file, source_sha256, reason: e.message });
-      }
-      if (loaded.length + bad.length >= BATCH) {
-        await flush(db, loaded, bad, s);
-        log(`${s.files}/${files.length} files`);
-        [loaded, bad] = [[], []];
-      }
+      batch.push({ path, source_file, known: known.get(source_file) });
+      if (batch.length >= BATCH) await send();
     }
-    await flush(db, loaded, bad, s);
+    if (batch.length) await send();
+    await Promise.all(pending);
+    await Promise.all(Object.values(out).map((w) => new Promise((ok) => w.end(ok))));
+    if (!o.quiet) tick(s.files, true);
+    s.duplicates = await merge(db, stage);
+    s.letters -= s.duplicates;
     await db.run('INSERT INTO runs SELECT now(), $input, (SELECT bool_and(synthetic) FROM letters), $files, $letters, $items, $quarantined',
       { input, files: s.files, letters: s.letters, items: s.items, quarantined: s.quarantined });
     await buildDerived(db);
     await db.run('CHECKPOINT');
   } finally {
+    await pool.close();
     db.closeSync();
     instance.closeSync();
+    rmSync(stage, { recursive: true, force: true });
   }
   renameSync(building, dbPath);
   s.seconds = Math.round((performance.now() - t0) / 100) / 10;
   return s;
-}
-
-async function flush(db: Parameters<typeof writeBatch>[0], loaded: Loaded[], bad: Quarantined[], s: Summary) {
-  // Two files may hold the same letter (a re-download): the later one wins.
-  const byId = new Map(loaded.map((l) => [l.letter.letter_id, l]));
-  const unique = [...byId.values()];
-  await writeBatch(db, unique, bad);
-  s.letters += unique.length;
-  s.items += unique.reduce((n, l) => n + l.letter.items.length, 0);
-  s.quarantined += bad.length;
 }
