@@ -19,7 +19,8 @@ if (!values.input && !values.parquet) {
 if (values.input) {
   const s = await runEtl(values.input, values.db, { workers: values.workers ? Number(values.workers) : undefined });
   console.log(`files: ${s.files} (new ${s.new}, changed ${s.changed}, unchanged ${s.unchanged}, duplicate letters ${s.duplicates}), ` +
-    `letters: ${s.letters}, items: ${s.items}, quarantined: ${s.quarantined}, seconds: ${s.seconds}`);
+    `letters: ${s.letters}, items: ${s.items}, quarantined: ${s.quarantined}, seconds: ${s.seconds}, ` +
+    `peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }
 if (values.report) console.log(await report(values.db));
 if (values.parquet) {

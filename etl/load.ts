@@ -31,18 +31,25 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
   await db.run(`CREATE TEMP TABLE stage_letters AS SELECT * FROM ${json('letters', await columns(db, 'letters'))}`);
   await db.run(`CREATE TEMP TABLE stage_items AS SELECT * FROM ${json('items', await columns(db, 'items', ", 'source_file': 'VARCHAR'"))}`);
   await db.run(`CREATE TEMP TABLE stage_quarantine AS SELECT * FROM ${json('quarantine', await columns(db, 'quarantine'))}`);
-  await db.run(`CREATE TEMP TABLE kept AS SELECT letter_id, source_file FROM stage_letters
-    QUALIFY row_number() OVER (PARTITION BY letter_id ORDER BY source_file DESC) = 1`);
   await db.run(`CREATE TEMP TABLE touched AS SELECT source_file FROM stage_letters UNION SELECT source_file FROM stage_quarantine`);
+  // Of all files holding a letter id, loaded before or now, the one with the greatest path wins.
+  await db.run(`CREATE TEMP TABLE kept AS SELECT letter_id, source_file FROM (
+      SELECT letter_id, source_file, true AS staged FROM stage_letters
+      UNION ALL SELECT letter_id, source_file, false FROM letters
+      WHERE letter_id IN (SELECT letter_id FROM stage_letters) AND source_file NOT IN (SELECT source_file FROM touched))
+    QUALIFY row_number() OVER (PARTITION BY letter_id ORDER BY source_file DESC) = 1 AND staged`);
   await db.run('BEGIN TRANSACTION');
   try {
     await db.run(`DELETE FROM items WHERE letter_id IN (SELECT letter_id FROM kept)
       OR letter_id IN (SELECT letter_id FROM letters WHERE source_file IN (SELECT source_file FROM touched))`);
     await db.run(`DELETE FROM letters WHERE letter_id IN (SELECT letter_id FROM kept) OR source_file IN (SELECT source_file FROM touched)`);
     await db.run('DELETE FROM quarantine WHERE source_file IN (SELECT source_file FROM touched)');
+    await db.run('DELETE FROM duplicates WHERE source_file IN (SELECT source_file FROM touched)');
     await db.run('INSERT INTO letters BY NAME SELECT s.* FROM stage_letters s SEMI JOIN kept k USING (letter_id, source_file)');
     await db.run('INSERT INTO items BY NAME SELECT s.* EXCLUDE (source_file) FROM stage_items s SEMI JOIN kept k USING (letter_id, source_file)');
     await db.run('INSERT INTO quarantine BY NAME SELECT * FROM stage_quarantine');
+    await db.run(`INSERT INTO duplicates SELECT s.source_file, s.source_sha256, s.letter_id FROM stage_letters s
+      ANTI JOIN kept k USING (letter_id, source_file)`);
     await db.run('COMMIT');
   } catch (e) {
     await db.run('ROLLBACK');

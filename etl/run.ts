@@ -1,4 +1,4 @@
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -24,11 +24,12 @@ const BATCH = 256;
 export async function runEtl(input: string, dbPath: string, o: { quiet?: boolean; workers?: number } = {}): Promise<Summary> {
   const t0 = performance.now();
   mkdirSync(dirname(dbPath) || '.', { recursive: true });
+  // Leftovers of a run that was killed are dropped; the database itself was never touched.
   const building = `${dbPath}.building`;
-  rmSync(building, { force: true });
-  rmSync(`${building}.wal`, { force: true });
+  const stage = `${dbPath}.stage`;
+  for (const f of [building, `${building}.wal`, stage]) rmSync(f, { recursive: true, force: true });
   if (existsSync(dbPath)) copyFileSync(dbPath, building);
-  const stage = mkdtempSync(join(dirname(dbPath) || '.', '.imr-stage-'));
+  mkdirSync(stage);
   const instance = await DuckDBInstance.create(building, { memory_limit: '1GB', temp_directory: stage });
   const db = await instance.connect();
   const pool = new Pool(o.workers);
@@ -36,7 +37,8 @@ export async function runEtl(input: string, dbPath: string, o: { quiet?: boolean
   try {
     await applySchema(db);
     const known = new Map((await db.runAndReadAll(
-      'SELECT source_file, source_sha256 FROM letters UNION ALL SELECT source_file, source_sha256 FROM quarantine',
+      `SELECT source_file, source_sha256 FROM letters UNION ALL SELECT source_file, source_sha256 FROM quarantine
+      UNION ALL SELECT source_file, source_sha256 FROM duplicates`,
     )).getRows().map(([f, h]) => [String(f), String(h)]));
     const out = Object.fromEntries(['letters', 'items', 'quarantine'].map((t) => [t, createWriteStream(join(stage, `${t}-0.ndjson`))])) as Record<'letters' | 'items' | 'quarantine', WriteStream>;
     const tick = o.quiet ? () => {} : progress(() => null);

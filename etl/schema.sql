@@ -55,6 +55,13 @@ CREATE TABLE IF NOT EXISTS quarantine (
   reason VARCHAR
 );
 
+-- Files whose letter id another file also holds: the later file (by path) is loaded, these are not.
+CREATE TABLE IF NOT EXISTS duplicates (
+  source_file VARCHAR,
+  source_sha256 VARCHAR,
+  letter_id VARCHAR
+);
+
 -- One row per run: where the data came from, so the API and dashboard can say so.
 CREATE TABLE IF NOT EXISTS runs (
   finished_at TIMESTAMP,

@@ -65,6 +65,27 @@ describe('ETL', () => {
   });
 });
 
+describe('ETL with two files holding one letter', () => {
+  it('keeps the later file, records the other as a duplicate, and changes nothing when run again', async () => {
+    const input = tempDir();
+    const db = join(tempDir(), 'imr.duckdb');
+    const text = readFileSync(join(import.meta.dirname, 'fixtures', '2016-quirks.txt'), 'utf8');
+    writeFileSync(join(input, 'a.txt'), text);
+    writeFileSync(join(input, 'b.txt'), text.replace('10/325mg #45 is: Upheld', '10/325mg #45 is: Overturned'));
+    expect(await runEtl(input, db)).toMatchObject({ new: 2, duplicates: 1, letters: 1 });
+    const state = async () => ({
+      letters: await rows(db, 'SELECT letter_id, source_file FROM letters'),
+      decision: await rows(db, "SELECT decision FROM items WHERE item_no = 1"),
+      duplicates: await rows(db, 'SELECT source_file, letter_id FROM duplicates'),
+    });
+    const first = await state();
+    expect(first).toEqual({ letters: [{ letter_id: 'CM17-0000042', source_file: 'b.txt' }], decision: [{ decision: 'Overturned' }],
+      duplicates: [{ source_file: 'a.txt', letter_id: 'CM17-0000042' }] });
+    expect(await runEtl(input, db)).toMatchObject({ new: 0, changed: 0, unchanged: 2, letters: 0 });
+    expect(await state()).toEqual(first);
+  });
+});
+
 const LETTERS = join(SHARED, 'letters');
 (CI || existsSync(LETTERS) ? describe : describe.skip)('ETL over the real letters in ../shared/letters', () => {
   it('loads every real letter, quarantines none, and stores what the golden files say', async () => {

@@ -2,18 +2,25 @@ import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Random } from './random.ts';
 import { makeLetter } from './letter.ts';
+import { textToPdf } from './pdf.ts';
 
-/** Writes n synthetic letters under out (1,000 per folder) and their truth records to out/truth.jsonl. */
-export async function generate(n: number, seed: number, out: string): Promise<void> {
+export type Format = 'txt' | 'pdf' | 'mixed';
+
+/**
+ * Writes n synthetic letters under out (1,000 per folder) and their truth records to
+ * out/truth.jsonl, as text, as PDFs with a text layer, or mixed (every other letter a PDF).
+ */
+export async function generate(n: number, seed: number, out: string, format: Format = 'txt'): Promise<void> {
   const r = new Random(seed);
   mkdirSync(out, { recursive: true });
   const truth = createWriteStream(join(out, 'truth.jsonl'));
   for (let i = 0; i < n; i++) {
     const dir = String(Math.floor(i / 1000)).padStart(4, '0');
-    const file = join(dir, `letter-${String(i).padStart(7, '0')}.txt`);
+    const pdf = format === 'pdf' || (format === 'mixed' && i % 2 === 1);
+    const file = join(dir, `letter-${String(i).padStart(7, '0')}.${pdf ? 'pdf' : 'txt'}`);
     if (i % 1000 === 0) mkdirSync(join(out, dir), { recursive: true });
     const { text, truth: t } = makeLetter(r, i, file);
-    writeFileSync(join(out, file), text);
+    writeFileSync(join(out, file), pdf ? textToPdf(text) : text);
     if (!truth.write(JSON.stringify(t) + '\n')) await new Promise<void>((ok) => truth.once('drain', () => ok()));
   }
   await new Promise<void>((ok) => truth.end(ok));

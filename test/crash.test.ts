@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { generate } from '../etl/generate/index.ts';
+import { runEtl } from '../etl/run.ts';
+import { writeParquet } from '../etl/parquet.ts';
+import { ROOT, tempDir } from './helpers.ts';
+
+/** Opens the database and checks it: every table readable, no item without its letter. */
+export async function check(db: string) {
+  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  try {
+    const one = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRows()[0][0]);
+    return {
+      letters: await one('SELECT count(*) FROM letters'),
+      items: await one('SELECT count(*) FROM items'),
+      quarantine: await one('SELECT count(*) FROM quarantine'),
+      facts: await one('SELECT count(*) FROM facts'),
+      orphans: await one('SELECT count(*) FROM items WHERE letter_id NOT IN (SELECT letter_id FROM letters)'),
+    };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Runs the ETL CLI in a child process and SIGKILLs it after `ms`; resolves when it is gone. */
+function killAfter(input: string, db: string, ms: number): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'etl', 'cli.ts'), '--input', input, '--db', db], { stdio: 'ignore', cwd: ROOT });
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  return new Promise((ok) => child.on('exit', () => { clearTimeout(timer); ok(); }));
+}
+
+describe('ETL crash safety', () => {
+  it('leaves the old database whole, or the new one, when killed at any moment', async () => {
+    const corpus = tempDir();
+    await generate(1500, 21, join(corpus, 'a'));
+    const db = join(tempDir(), 'imr.duckdb');
+    await runEtl(join(corpus, 'a'), db, { quiet: true });
+    const before = await check(db);
+    await generate(1500, 22, join(corpus, 'b'));
+    // What a completed run over both folders gives, measured on a copy.
+    const copy = join(tempDir(), 'copy.duckdb');
+    copyFileSync(db, copy);
+    await runEtl(corpus, copy, { quiet: true });
+    const after = await check(copy);
+    expect(after.letters).toBeGreaterThan(before.letters);
+    const states: string[] = [];
+    for (const ms of [300, 900, 1500, 2100, 2700, 3300, 4500, 6000]) {
+      await killAfter(corpus, db, ms);
+      const now = await check(db);
+      // Either nothing of the killed run is there, or all of it is: never a mix.
+      expect([before, after]).toContainEqual(now);
+      states.push(now.letters === before.letters ? 'old' : 'new');
+    }
+    expect(states).toContain('old');
+    // A run that is allowed to finish completes what the killed ones began.
+    await runEtl(corpus, db, { quiet: true });
+    expect(await check(db)).toEqual(after);
+    expect(existsSync(`${db}.building`)).toBe(false);
+    expect(existsSync(`${db}.stage`)).toBe(false);
+  });
+});
+
+describe('Parquet export', () => {
+  it('writes letters and items partitioned by decision year, readable as one data set', async () => {
+    const corpus = tempDir();
+    await generate(300, 5, corpus);
+    const db = join(tempDir(), 'imr.duckdb');
+    const s = await runEtl(corpus, db, { quiet: true });
+    const out = tempDir();
+    await writeParquet(db, out);
+    expect(existsSync(join(out, 'letters', 'decision_year=2016'))).toBe(true);
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const n = async (what: string) => Number((await conn.runAndReadAll(`SELECT count(*) FROM read_parquet($p, hive_partitioning = true)`,
+      { p: join(out, what, '*', '*.parquet') })).getRows()[0][0]);
+    expect(await n('letters')).toBe(s.letters);
+    expect(await n('items')).toBe(s.items);
+    conn.closeSync();
+    instance.closeSync();
+  });
+});
