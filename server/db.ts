@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue, type Json } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { HttpError } from './errors.ts';
 
 export type Row = Record<string, unknown>;
@@ -25,7 +25,8 @@ export class Database {
     }
     if (!this.instance || st.ino !== this.inode || st.mtimeMs !== this.mtime) {
       const old = this.instance;
-      this.instance = await DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY' });
+      // A bounded memory budget keeps the server small however large the export or the table.
+      this.instance = await DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY', memory_limit: process.env.IMR_MEMORY_LIMIT ?? '256MB' });
       [this.inode, this.mtime] = [st.ino, st.mtimeMs];
       // Queries already running on the old file finish before it is closed.
       if (old) setTimeout(() => old.closeSync(), 60_000).unref();
@@ -45,18 +46,6 @@ export class Database {
       throw e;
     } finally {
       clearTimeout(timer);
-      conn.closeSync();
-    }
-  }
-
-  /** Streams a query's rows in chunks, with its column names first; no time limit. */
-  async *stream(sql: string, values: Record<string, DuckDBValue> = {}): AsyncGenerator<Json[][] | string[]> {
-    const conn = await this.connect();
-    try {
-      const result = await conn.stream(sql, values);
-      yield result.columnNames();
-      for await (const rows of result.yieldRowsJson()) yield rows;
-    } finally {
       conn.closeSync();
     }
   }

@@ -1,5 +1,5 @@
 import type { Database } from './db.ts';
-import { dimensionSql, type DimensionName } from './dimensions.ts';
+import { keyed, type DimensionName } from './dimensions.ts';
 import { whereClause, type FilterName, type Filters } from './filters.ts';
 import { COUNTS, withRate } from './stats.ts';
 
@@ -27,27 +27,24 @@ const rateRow = (r: Record<string, unknown>) => withRate({ key: String(r.key), n
 
 export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions) {
   const w = whereClause(f);
-  const d = dimensionSql(by, 'd1');
-  const rows = await db.query(`SELECT ${d.expr} AS key, ${COUNTS} FROM facts f${d.join} ${w.sql}
+  const rows = await db.query(`SELECT k1 AS key, ${COUNTS} FROM (${keyed(w.sql, by)})
     GROUP BY key HAVING count(*) >= $min_n ORDER BY ${ORDER[o.sort]} LIMIT $limit`, { ...w.params, min_n: o.min_n, limit: o.limit });
   return rows.map(rateRow);
 }
 
 export async function trend(db: Database, interval: 'month' | 'quarter' | 'year', by: DimensionName | undefined, f: Filters) {
   const w = whereClause(f);
-  const d = by ? dimensionSql(by, 'd1') : { expr: "'All'", join: '' };
   const dated = w.sql ? `${w.sql} AND f.decision_date IS NOT NULL` : 'WHERE f.decision_date IS NOT NULL';
-  const rows = await db.query(`SELECT strftime(date_trunc('${interval}', f.decision_date), '%Y-%m-%d') AS period, ${d.expr} AS key, ${COUNTS}
-    FROM facts f${d.join} ${dated} GROUP BY period, key ORDER BY period, key`, w.params);
+  const keys = by ? keyed(dated, by) : `SELECT 'All' AS k1, f.* FROM facts f ${dated}`;
+  const rows = await db.query(`SELECT strftime(date_trunc('${interval}', decision_date), '%Y-%m-%d') AS period, k1 AS key, ${COUNTS}
+    FROM (${keys}) GROUP BY period, key ORDER BY period, key`, w.params);
   const [undated] = await db.query(`SELECT count(*)::INTEGER AS n FROM facts f ${w.sql ? `${w.sql} AND` : 'WHERE'} f.decision_date IS NULL`, w.params);
   return { rows: rows.map((r) => ({ period: String(r.period), ...rateRow(r) })), undated: Number(undated.n) };
 }
 
 export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: DimensionName, f: Filters) {
   const w = whereClause(f);
-  const r = dimensionSql(rowsBy, 'd1');
-  const c = dimensionSql(colsBy, 'd2');
-  const cells = await db.query(`SELECT ${r.expr} AS row, ${c.expr} AS col, ${COUNTS} FROM facts f${r.join}${c.join} ${w.sql}
+  const cells = await db.query(`SELECT k1 AS row, k2 AS col, ${COUNTS} FROM (${keyed(w.sql, rowsBy, colsBy)})
     GROUP BY row, col ORDER BY row, col`, w.params);
   return cells.map((x) => ({ row: String(x.row), col: String(x.col), ...withRate({ n: Number(x.n), upheld: Number(x.upheld) }) }));
 }
@@ -60,8 +57,7 @@ export const FACETS = ['category', 'subcategory', 'decision', 'guideline_source'
 export async function facets(db: Database, f: Filters, size: number) {
   const lists = await Promise.all(FACETS.map(async (name) => {
     const w = whereClause(f, name);
-    const d = dimensionSql(name, 'd1');
-    const rows = await db.query(`SELECT ${d.expr} AS value, count(*)::INTEGER AS n FROM facts f${d.join} ${w.sql}
+    const rows = await db.query(`SELECT k1 AS value, count(*)::INTEGER AS n FROM (${keyed(w.sql, name)})
       GROUP BY value ORDER BY n DESC, value LIMIT $size`, { ...w.params, size: size + 1 });
     return [name, {
       values: rows.slice(0, size).map((r) => ({ value: String(r.value), n: Number(r.n), selected: (f[name] as string[] | undefined)?.includes(String(r.value)) ?? false })),
