@@ -1,14 +1,55 @@
-import type { rates, summary } from '../server/queries.ts';
+import { useEffect, useState } from 'react';
+import type { crosstab, facets, rates, summary, trend, suggest } from '../server/queries.ts';
+import type { items } from '../server/records.ts';
 
 export type Summary = Awaited<ReturnType<typeof summary>>;
 export type RateRow = Awaited<ReturnType<typeof rates>>[number];
+export type Trend = Awaited<ReturnType<typeof trend>>;
+export type Cell = Awaited<ReturnType<typeof crosstab>>[number];
+export type Facets = Awaited<ReturnType<typeof facets>>;
+export type Items = Awaited<ReturnType<typeof items>>;
+export type Suggestion = Awaited<ReturnType<typeof suggest>>[number];
 
 /** GET an API path; a problem+json answer becomes an Error with its detail. */
-export async function getJson<T>(path: string, params: URLSearchParams): Promise<T> {
-  const res = await fetch(`${path}?${params}`);
+export async function getJson<T>(path: string, params?: URLSearchParams, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(params ? `${path}?${params}` : path, { signal });
   const body = await res.json();
   if (!res.ok) throw new Error(body.detail ?? `HTTP ${res.status}`);
   return body as T;
 }
 
-export const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+export type Loaded<T> = { data: T; error: null; loading: boolean } | { data: null; error: string | null; loading: boolean };
+
+/** Fetches whenever the URL changes; keeps the last data while the next loads, and says when it fails. */
+export function useApi<T>(url: string | null): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
+  useEffect(() => {
+    if (!url) return;
+    const ctrl = new AbortController();
+    setState((s) => ({ ...s, loading: true }) as Loaded<T>);
+    getJson<T>(url, undefined, ctrl.signal).then(
+      (data) => setState({ data, error: null, loading: false }),
+      (e: Error) => { if (e.name !== 'AbortError') setState({ data: null, error: e.message, loading: false }); },
+    );
+    return () => ctrl.abort();
+  }, [url]);
+  return state;
+}
+
+export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`);
+export const num = (x: number) => x.toLocaleString('en-US');
+
+/** Rate, interval and label for the metric shown: uphold, or overturn (its complement). */
+export function metric(r: { uphold_rate: number | null; ci_low: number; ci_high: number }, which: string) {
+  if (which === 'overturn') return { rate: r.uphold_rate === null ? null : 1 - r.uphold_rate, low: 1 - r.ci_high, high: 1 - r.ci_low, word: 'overturned' };
+  return { rate: r.uphold_rate, low: r.ci_low, high: r.ci_high, word: 'upheld' };
+}
+
+/** Saves rows as a CSV file in the browser. */
+export async function downloadCsv(name: string, rows: Record<string, unknown>[]): Promise<void> {
+  const { default: Papa } = await import('papaparse');
+  const url = URL.createObjectURL(new Blob([Papa.unparse(rows)], { type: 'text/csv' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  URL.revokeObjectURL(url);
+}

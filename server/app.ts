@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import type { Database } from './db.ts';
 import { HttpError, problemHandler } from './errors.ts';
 import { parseQuery } from './filters.ts';
-import { crosstab, facets, rates, summary, trend } from './queries.ts';
+import { crosstab, facets, rates, suggest, summary, trend } from './queries.ts';
 import { items, letter } from './records.ts';
 import { exportCsv, exportParquet } from './export.ts';
 import { docsPage, openapi } from './openapi.ts';
@@ -43,6 +43,10 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
   app.get('/api/facets', async (req, res) => {
     const { size, ...f } = parseQuery(ROUTES['/api/facets'].shape, req.query);
     res.json(await facets(db, f, size));
+  });
+  app.get('/api/suggest', async (req, res) => {
+    const { q: text, limit } = parseQuery(ROUTES['/api/suggest'].shape, req.query);
+    res.json({ q: text, suggestions: await suggest(db, text, limit) });
   });
   app.get('/api/items', async (req, res) => {
     const { sort, order, limit, cursor, ...f } = parseQuery(ROUTES['/api/items'].shape, req.query);

@@ -2,6 +2,7 @@ import type { Database } from './db.ts';
 import { keyed, type DimensionName } from './dimensions.ts';
 import { whereClause, type FilterName, type Filters } from './filters.ts';
 import { COUNTS, withRate } from './stats.ts';
+import { synonymTerms } from './synonyms.ts';
 
 export async function summary(db: Database, f: Filters) {
   const w = whereClause(f);
@@ -64,5 +65,15 @@ export async function facets(db: Database, f: Filters, size: number) {
       truncated: rows.length > size,
     }] as const;
   }));
-  return Object.fromEntries(lists);
+  return Object.fromEntries(lists) as Record<(typeof FACETS)[number], (typeof lists)[number][1]>;
+}
+
+/** Words of treatment names (and synonym terms) containing q, with how many services use them. */
+export async function suggest(db: Database, q: string, limit: number) {
+  const rows = await db.query(`SELECT word, sum(n)::INTEGER AS n FROM (
+      SELECT unnest(regexp_split_to_array(lower(treatment), '[^a-z0-9-]+')) AS word, n FROM treatments)
+    WHERE length(word) > 2 AND contains(word, lower($q)) GROUP BY word ORDER BY n DESC, word LIMIT $limit`, { q, limit });
+  const words = rows.map((r) => ({ term: String(r.word), n: Number(r.n) }));
+  const synonyms = synonymTerms(q).filter((t) => !words.some((w) => w.term === t.toLowerCase())).map((term) => ({ term, n: null }));
+  return [...words, ...synonyms].slice(0, limit);
 }

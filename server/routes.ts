@@ -31,6 +31,10 @@ export const ROUTES = {
       order: z.enum(['asc', 'desc']).default('desc'), limit: int(1, 500, 50), cursor: z.string().max(1000).optional(),
     },
   },
+  '/api/suggest': {
+    summary: 'Treatment words and synonyms that contain what was typed, most frequent first, for a search box',
+    shape: { q: z.string().min(1, 'must not be empty').max(100, 'at most 100 characters'), limit: int(1, 50, 10) },
+  },
   '/api/export.csv': { summary: 'Every service under the filters as CSV, streamed, the filters recorded in the first line', shape: filterShape },
   '/api/export.parquet': { summary: 'Every service under the filters as Parquet, the filters recorded in its metadata', shape: filterShape },
 } satisfies Record<string, { summary: string; shape: z.ZodRawShape }>;

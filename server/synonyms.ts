@@ -32,3 +32,9 @@ export function treatmentMatch(term: string): Match {
   const words = group.map((w) => (isAbbreviation(w) ? `\\b${escapeRegex(w)}\\b` : escapeRegex(w)));
   return { regex: `(?i)(${words.join('|')})` };
 }
+
+/** Synonym-group terms that contain q, for suggestions ("phys" offers "physical therapy"). */
+export function synonymTerms(q: string): string[] {
+  const needle = q.trim().toLowerCase();
+  return GROUPS.flat().filter((w) => w.toLowerCase().includes(needle));
+}

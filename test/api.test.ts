@@ -216,6 +216,19 @@ describe('GET /api/items and /api/letters/:id', () => {
   });
 });
 
+describe('GET /api/suggest', () => {
+  it('offers treatment words containing what was typed, most used first, and synonyms', async () => {
+    const { body } = await api('/api/suggest?q=acup');
+    const terms = body.suggestions.map((s: { term: string }) => s.term);
+    expect(terms).toContain('acupuncture');
+    expect(terms).toContain('electro-acupuncture');
+    const counted = body.suggestions.filter((s: { n: number | null }) => s.n !== null).map((s: { n: number }) => s.n);
+    expect(counted).toEqual([...counted].sort((a, b) => b - a));
+    expect((await api('/api/suggest?q=phys')).body.suggestions.map((s: { term: string }) => s.term)).toContain('physical');
+    expect((await api('/api/suggest?q=physical%20th')).body.suggestions.map((s: { term: string }) => s.term)).toContain('physical therapy');
+  });
+});
+
 describe('bad requests', () => {
   it.each([
     ['/api/rates?by=colour', 'by', /one of: category, subcategory/],
@@ -255,6 +268,8 @@ describe('bad requests', () => {
     ['/api/summary?colour=red', 'colour', /unknown parameter/],
     ['/api/letters/CM16-0000001?x=1', 'x', /unknown parameter/],
     ['/api/export.csv?category=Magic', 'category', /one of:/],
+    ['/api/suggest', 'q', /.+/],
+    ['/api/suggest?q=a&limit=99', 'limit', /50 or less/],
   ])('%s is a 400 naming %s', async (path, name, reason) => {
     const { status, type, body } = await api(path);
     expect(status).toBe(400);
@@ -284,7 +299,7 @@ describe('documentation', () => {
     const { body } = await api('/api/openapi.json');
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths).sort()).toEqual(['/api/crosstab', '/api/export.csv', '/api/export.parquet', '/api/facets',
-      '/api/items', '/api/letters/{id}', '/api/rates', '/api/summary', '/api/trend']);
+      '/api/items', '/api/letters/{id}', '/api/rates', '/api/suggest', '/api/summary', '/api/trend']);
     const rates = body.paths['/api/rates'].get.parameters;
     expect(rates.find((p: { name: string }) => p.name === 'by')).toMatchObject({ required: true });
     expect(rates.find((p: { name: string }) => p.name === 'gender').schema.items.enum).toEqual(['male', 'female']);

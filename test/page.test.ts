@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
+import Papa from 'papaparse';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CI, ROOT, tempDir } from './helpers.ts';
 import { startServer } from './server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results');
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 let srv: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
@@ -16,6 +18,7 @@ beforeAll(async () => {
   srv = await startServer(800, { clientDir: outDir });
 });
 afterAll(() => srv?.close());
+const api = async (path: string) => (await fetch(srv.url + path)).json();
 
 describe('the built dashboard', () => {
   it('is served at / with its script and styles', async () => {
@@ -46,36 +49,111 @@ inBrowser('in Chromium', () => {
   });
   afterAll(() => browser?.close());
 
-  it('shows three charts with n and intervals, the synthetic notice, and filters by treatment', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(srv.url + '/');
+  const open = async (path = '/') => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    await page.goto(srv.url + path);
+    await page.locator('.totals').filter({ hasText: 'services in' }).waitFor();
+    return page;
+  };
+  const charted = (page: Page, bars = 3) => expect.poll(() => page.locator('.card .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(bars);
+  async function axe(page: Page, view: string) {
+    await page.evaluate(AXE); // through the devtools protocol: the page's CSP rightly refuses inline scripts
+    const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
+    if (process.env.AXE_DEBUG) for (const v of result.violations) console.log(v.id, v.nodes.slice(0, 5).map((n) => n.target.join(' ')));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${view}: ${v.id} (${v.impact}, ${v.nodes.length} nodes)`)).toEqual([]);
+  }
+
+  it('the analyst switches dimensions and reads a table that matches the API', async () => {
+    const page = await open();
     await page.getByRole('status').filter({ hasText: 'Synthetic demo data' }).waitFor();
-    const charts = page.locator('section.card');
-    await expect.poll(() => charts.count()).toBe(3);
-    await expect.poll(() => page.locator('section.card .recharts-bar-rectangle').count()).toBeGreaterThan(10);
-    expect(await page.locator('section.card .interval').count()).toBeGreaterThan(0);
-    expect(await page.locator('section.card').first().textContent()).toMatch(/\(n=\d/);
-    await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
+    await charted(page);
+    expect(await page.locator('.card .interval').count()).toBeGreaterThan(3);
+    await axe(page, 'overview');
+    await page.screenshot({ path: join(SHOTS, 'analyst-overview.png'), fullPage: true });
 
-    const all = await (await fetch(srv.url + '/api/summary')).json();
-    const acup = await (await fetch(srv.url + '/api/summary?treatment=acupuncture&treatment=infrared')).json();
-    expect(acup.items).toBeLessThan(all.items);
-    await page.getByRole('searchbox').fill('acupuncture, infrared');
-    await expect.poll(() => page.locator('.totals').textContent())
-      .toContain(`${acup.items.toLocaleString('en-US')} services in ${acup.letters.toLocaleString('en-US')} letters`);
-    expect(page.url()).toContain('treatment=acupuncture&treatment=infrared');
-    await page.screenshot({ path: join(SHOTS, 'dashboard-acupuncture-infrared.png'), fullPage: true });
+    const card = page.locator('section.card').filter({ has: page.getByLabel('By', { exact: true }) });
+    await card.getByLabel('By', { exact: true }).selectOption('guideline_source');
+    await expect.poll(() => page.url()).toContain('dim=guideline_source');
+    await card.getByRole('button', { name: 'Show table' }).click();
+    const want = (await api('/api/rates?by=guideline_source&limit=60')).rows.map((r: { key: string; n: number }) => [r.key, r.n.toLocaleString('en-US')]);
+    await expect.poll(async () => card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)))).toEqual(want);
+    await card.getByLabel('Show', { exact: true }).selectOption('overturn');
+    await expect.poll(() => card.getByRole('heading').textContent()).toBe('Overturn rate by guideline cited by MAXIMUS');
+    await page.screenshot({ path: join(SHOTS, 'analyst-table.png'), fullPage: true });
+    await page.goBack();
+    await expect.poll(() => card.getByRole('heading').textContent()).toBe('Uphold rate by guideline cited by MAXIMUS');
+    await page.close();
+  });
 
-    // The table view holds the same numbers as the API.
-    const rates = await (await fetch(srv.url + '/api/rates?by=category&treatment=acupuncture&treatment=infrared')).json();
-    await charts.first().getByRole('button', { name: 'Show table' }).click();
-    const cells = await charts.first().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)));
-    expect(cells).toEqual(rates.rows.map((r: { key: string; n: number }) => [r.key, String(r.n)]));
+  it('the researcher filters and downloads a CSV whose rows match the API', async () => {
+    const page = await open('/?category=Pharmaceuticals&decision_from=2016-01-01');
+    const summary = await api('/api/summary?category=Pharmaceuticals&decision_from=2016-01-01');
+    await expect.poll(() => page.locator('.totals').textContent()).toContain(`${summary.items.toLocaleString('en-US')} services`);
+    await page.getByRole('group', { name: 'Decision' }).or(page.locator('details.facet', { hasText: 'Decision' })).first().locator('summary').click();
+    await page.getByRole('checkbox', { name: /^Overturned/ }).check();
+    await expect.poll(() => page.url()).toContain('decision=Overturned');
+    const want = await api('/api/summary?category=Pharmaceuticals&decision_from=2016-01-01&decision=Overturned');
+    await expect.poll(() => page.locator('.totals').textContent()).toContain(`${want.items.toLocaleString('en-US')} services`);
+    await axe(page, 'filtered');
+    await page.screenshot({ path: join(SHOTS, 'researcher-filtered.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download this slice (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^imr-services_category-Pharmaceuticals_decision-Overturned_decision-from-2016-01-01_.*\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    const [comment, ...rest] = text.split('\n');
+    expect(comment).toContain('filters: category=Pharmaceuticals&decision=Overturned&decision_from=2016-01-01');
+    const rows = Papa.parse<Record<string, string>>(rest.join('\n'), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(want.items);
+    const listed = [];
+    let cursor = '';
+    do {
+      const page2 = await api(`/api/items?category=Pharmaceuticals&decision_from=2016-01-01&decision=Overturned&limit=500&sort=letter_id&order=asc${cursor ? `&cursor=${cursor}` : ''}`);
+      listed.push(...page2.rows.map((r: { letter_id: string; item_no: number }) => `${r.letter_id}/${r.item_no}`));
+      cursor = page2.next_cursor ?? '';
+    } while (cursor);
+    expect(rows.map((r) => `${r.letter_id}/${r.item_no}`).sort()).toEqual(listed.sort());
+    await page.close();
+  });
 
-    // A copied link reopens the same view.
+  it('the manager searches acupuncture, adds infrared, opens a letter and sees the rationale highlighted', async () => {
+    const page = await open();
+    const search = page.getByLabel('Treatment contains');
+    await search.fill('acup');
+    await expect.poll(() => page.locator('#treatment-suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('electro-acupuncture');
+    await search.fill('acupuncture');
+    await search.press('Enter');
+    await search.fill('infrared');
+    await search.press('Enter');
+    await expect.poll(() => page.url()).toContain('treatment=acupuncture&treatment=infrared');
+    const want = await api('/api/summary?treatment=acupuncture&treatment=infrared');
+    await expect.poll(() => page.locator('.totals').textContent()).toContain(`${want.items.toLocaleString('en-US')} services`);
+    await charted(page, 1);
+    // A bar opens the services behind it; a service opens its letter.
+    await page.locator('.card .recharts-bar-rectangle').first().click();
+    await page.getByRole('heading', { name: /^Services:/ }).waitFor();
+    await page.locator('section.services tbody button.link').first().click();
+    await page.getByRole('heading', { name: /^Letter / }).waitFor();
+    const mark = page.locator('.full-text mark');
+    await mark.waitFor();
+    expect((await mark.textContent())!.length).toBeGreaterThan(40);
+    expect(page.url()).toMatch(/letter=[^&]+&item=\d+/);
+    await axe(page, 'letter');
+    await page.screenshot({ path: join(SHOTS, 'manager-letter.png'), fullPage: true });
+    // The copied link reopens the same letter.
     const copy = await browser.newPage();
     await copy.goto(page.url());
-    await expect.poll(() => copy.locator('.totals').textContent()).toContain(`${acup.items.toLocaleString('en-US')} services`);
-    expect(await copy.getByRole('searchbox').inputValue()).toBe('acupuncture, infrared');
+    await copy.locator('.full-text mark').waitFor();
+    await copy.close();
+    await page.close();
+  });
+
+  it('says plainly when nothing matches', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${srv.url}/?treatment=no-such-treatment-anywhere`);
+    await expect.poll(() => page.locator('.totals').textContent()).toContain('No services match these filters.');
+    expect(await page.locator('.empty').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Clear all filters' }).click();
+    await expect.poll(() => page.locator('.totals').textContent()).toContain('services in 800 letters');
+    await page.close();
   });
 });
