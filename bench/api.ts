@@ -1,36 +1,19 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Random } from '../etl/generate/random.ts';
-import { median, table } from './util.ts';
+import { ensureDatabase, median, ROOT, startServer, table } from './util.ts';
 
 // npm run bench:api -- --letters N: latency of every endpoint under random filter mixes, CSV
 // export speed and the server's peak RSS during it, and the same aggregates on SQLite.
 const { values } = parseArgs({ options: { letters: { type: 'string', default: '100000' }, requests: { type: 'string', default: '60' } } });
 const n = Number(values.letters);
-const ROOT = join(import.meta.dirname, '..');
 const dir = join(ROOT, 'data', 'bench', String(n));
-const db = join(dir, 'imr.duckdb');
-const tsx = (script: string, args: string[], env = {}) => execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args],
-  { stdio: 'inherit', env: { ...process.env, ...env } });
-
-if (!existsSync(db)) {
-  mkdirSync(dir, { recursive: true });
-  console.log(`building a database of ${n} generated letters in ${dir} (kept for later runs)...`);
-  tsx('etl/generate-cli.ts', ['--letters', String(n), '--seed', '1', '--out', join(dir, 'corpus')]);
-  tsx('etl/cli.ts', ['--input', join(dir, 'corpus'), '--db', db]);
-  rmSync(join(dir, 'corpus'), { recursive: true, force: true });
-}
-
+const db = ensureDatabase(n);
 // The server, in its own process, so its RSS is its own.
-const port = 18000 + Math.floor(Math.random() * 1000);
-const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'start.ts')], { env: { ...process.env, IMR_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise<void>((ok) => server.stdout!.on('data', (b: Buffer) => { if (b.toString().includes('serving')) ok(); }));
-const base = `http://127.0.0.1:${port}`;
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) / 1024;
+const { url: base, proc: server, rssMb: rss } = await startServer(db);
 
 const r = new Random(7);
 const CATS = ['Pharmaceuticals', 'Rehabilitation', 'Diagnostic Testing', 'Surgery', 'DMEPOS'];

@@ -1,4 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
@@ -12,4 +14,30 @@ export function timeShell(cmd: string): number {
 export function table(rows: (string | number)[][]): string {
   const width = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   return rows.map((r) => r.map((x, c) => (typeof x === 'number' ? String(x).padStart(width[c]) : String(x).padEnd(width[c]))).join('  ')).join('\n');
+}
+
+export const ROOT = join(import.meta.dirname, '..');
+
+/** data/bench/N/imr.duckdb, a database of N generated letters, built once and kept for later runs. */
+export function ensureDatabase(n: number): string {
+  const dir = join(ROOT, 'data', 'bench', String(n));
+  const db = join(dir, 'imr.duckdb');
+  if (existsSync(db)) return db;
+  mkdirSync(dir, { recursive: true });
+  console.log(`building a database of ${n} generated letters in ${dir} (kept for later runs)...`);
+  const tsx = (script: string, args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { stdio: 'inherit' });
+  tsx('etl/generate-cli.ts', ['--letters', String(n), '--seed', '1', '--out', join(dir, 'corpus')]);
+  tsx('etl/cli.ts', ['--input', join(dir, 'corpus'), '--db', db]);
+  rmSync(join(dir, 'corpus'), { recursive: true, force: true });
+  return db;
+}
+
+/** `npm start` on a database in a child process; resolves with its URL once it is serving. */
+export async function startServer(db: string): Promise<{ url: string; proc: ChildProcess; rssMb: () => number }> {
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'start.ts')],
+    { env: { ...process.env, IMR_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((ok) => proc.stdout!.on('data', (b: Buffer) => { if (b.toString().includes('serving')) ok(); }));
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))![1]) / 1024;
+  return { url: `http://127.0.0.1:${port}`, proc, rssMb };
 }
