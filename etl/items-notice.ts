@@ -18,9 +18,13 @@ export function noticeItems(flat: string): RawItem[] {
   const top = at < 0 ? flat : flat.slice(0, at);
   const decided = [...top.replace(/\s+/g, ' ').matchAll(DECIDED)];
   if (decided.length === 0) throw new Error('no numbered "MAXIMUS Federal Services, Inc. has determined the request for ..." decisions');
-  const blocks = at < 0 ? [] : flat.slice(at).split(/\n(?=\d+\)\s)/).slice(1);
+  if (at < 0) throw new Error('no "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" section');
+  const blocks = flat.slice(at).split(/\n(?=\d+\)\s)/).slice(1);
   return decided.map((m, k) => {
     const block = blocks.find((b) => b.startsWith(`${m[1]})`)) ?? '';
+    for (const [re, what] of [[EXPERT, 'Medical Treatment Guideline(s) Used by the Expert Reviewer'], [WHY, 'Rationale for the Decision']] as const) {
+      if (!re.test(block)) throw new Error(`item ${k + 1}: no "${what}:" paragraph`);
+    }
     const part = (from: RegExp, to: RegExp | null) => {
       const i = block.search(from);
       if (i < 0) return '';

@@ -33,8 +33,10 @@ export function reviewItems(lines: string[]): RawItem[] {
   const issue = s.get(HEADINGS[0]);
   if (!issue) throw new Error('no "ISSUE AT DISPUTE:" section');
   const listed = issue.split(/\s*(?:^|\s)\d+\.\s+/).map((t) => t.trim().replace(/[.;]$/, '')).filter(Boolean);
-  const guideline = s.get(HEADINGS[3]) ?? '';
-  const rationale = s.get(HEADINGS[4]) ?? '';
+  const guideline = s.get(HEADINGS[3]);
+  const rationale = s.get(HEADINGS[4]);
+  if (guideline === undefined) throw new Error(`no "${HEADINGS[3]}" section`);
+  if (rationale === undefined) throw new Error(`no "${HEADINGS[4]}" section`);
   return listed.map((treatment, k) => {
     const said = new RegExp(`request for ${treatment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:is|was) (not )?medically necessary`, 'i').exec(rationale);
     return {

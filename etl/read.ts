@@ -1,13 +1,20 @@
 import { pdfToText } from './pdf.ts';
 import { ParseError } from './types.ts';
 
+/** Real letters are well under 1 MB; anything this large is not one. */
+export const MAX_BYTES = 30e6;
+
 /**
  * A letter file's text. The content decides how it is read, not the name: a ".pdf" that
  * holds text is read as text. Text may be UTF-8, UTF-16 (with BOM) or Windows-1252.
  */
 export async function readLetterText(data: Uint8Array): Promise<string> {
   if (data.length === 0) throw new ParseError('empty file');
+  if (data.length > MAX_BYTES) throw new ParseError(`file too large for a letter (${(data.length / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB)`);
   if (startsWith(data, '%PDF-')) {
+    // A PDF ends with %%EOF; without it the file was cut short, and reading what is left
+    // could load a letter with some of its items missing.
+    if (!Buffer.from(data.subarray(-1024)).toString('latin1').includes('%%EOF')) throw new ParseError('truncated PDF (no %%EOF marker at the end)');
     let text: string;
     try {
       text = await pdfToText(data);

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
-import { readLetterText } from './read.ts';
+import { MAX_BYTES, readLetterText } from './read.ts';
 import { parseLetter } from './parse.ts';
 import { ParseError, type Letter } from './types.ts';
 
@@ -18,16 +18,31 @@ function rows(l: Letter, source_file: string, source_sha256: string): [string, s
   return [line + '\n', items.map((i) => JSON.stringify({ letter_id: l.letter_id, ...i, source_file }) + '\n').join('')];
 }
 
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n; (n = readSync(fd, buf)) > 0;) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 /** Reads, hashes and parses a batch of files: the part of the ETL that runs on every core. */
 export async function work(job: Job): Promise<Done> {
   const d: Done = { letters: '', items: '', quarantine: '', new: 0, changed: 0, unchanged: 0, loaded: 0, itemCount: 0, quarantined: 0 };
   for (const f of job.files) {
     // Synchronous reads: this thread does nothing else, and fs/promises' readFile costs ~0.7 ms a file.
-    const data = new Uint8Array(readFileSync(f.path));
-    const sha = createHash('sha256').update(data).digest('hex');
+    const size = statSync(f.path).size;
+    // A file too large to be a letter is hashed a piece at a time and never held whole.
+    const data = size > MAX_BYTES ? null : new Uint8Array(readFileSync(f.path));
+    const sha = data ? createHash('sha256').update(data).digest('hex') : hashFile(f.path);
     if (f.known === sha) { d.unchanged++; continue; }
     if (f.known) d.changed++; else d.new++;
     try {
+      if (!data) throw new ParseError(`file too large for a letter (${(size / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB)`);
       const l = parseLetter(await readLetterText(data));
       const [letter, items] = rows(l, f.source_file, sha);
       d.letters += letter;

@@ -6,26 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { generate } from '../etl/generate/index.ts';
 import { runEtl } from '../etl/run.ts';
 import { writeParquet } from '../etl/parquet.ts';
-import { ROOT, tempDir } from './helpers.ts';
-
-/** Opens the database and checks it: every table readable, no item without its letter. */
-export async function check(db: string) {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const conn = await instance.connect();
-  try {
-    const one = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRows()[0][0]);
-    return {
-      letters: await one('SELECT count(*) FROM letters'),
-      items: await one('SELECT count(*) FROM items'),
-      quarantine: await one('SELECT count(*) FROM quarantine'),
-      facts: await one('SELECT count(*) FROM facts'),
-      orphans: await one('SELECT count(*) FROM items WHERE letter_id NOT IN (SELECT letter_id FROM letters)'),
-    };
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
+import { ROOT, check, tempDir } from './helpers.ts';
 
 /** Runs the ETL CLI in a child process and SIGKILLs it after `ms`; resolves when it is gone. */
 function killAfter(input: string, db: string, ms: number): Promise<void> {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Letter } from '../etl/types.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -44,3 +45,23 @@ export function matchGolden(actual: unknown, expectedPath: string): void {
   if (expected !== text) writeFileSync(expectedPath.replace(/\.json$/, '.changed.json'), text);
   expect(JSON.parse(text)).toEqual(JSON.parse(expected));
 }
+
+/** Opens the database and checks it: every table readable, no item without its letter. */
+export async function check(db: string) {
+  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  try {
+    const one = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRows()[0][0]);
+    return {
+      letters: await one('SELECT count(*) FROM letters'),
+      items: await one('SELECT count(*) FROM items'),
+      quarantine: await one('SELECT count(*) FROM quarantine'),
+      facts: await one('SELECT count(*) FROM facts'),
+      orphans: await one('SELECT count(*) FROM items WHERE letter_id NOT IN (SELECT letter_id FROM letters)'),
+    };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+

@@ -19,7 +19,8 @@ export async function generate(n: number, seed: number, out: string, format: For
     const pdf = format === 'pdf' || (format === 'mixed' && i % 2 === 1);
     const file = join(dir, `letter-${String(i).padStart(7, '0')}.${pdf ? 'pdf' : 'txt'}`);
     if (i % 1000 === 0) mkdirSync(join(out, dir), { recursive: true });
-    const { text, truth: t } = makeLetter(r, i, file);
+    // Case numbers differ between seeds, so corpora made with different seeds can be loaded together.
+    const { text, truth: t } = makeLetter(r, (seed * 7_777_777 + i) % 10_000_000, file);
     writeFileSync(join(out, file), pdf ? textToPdf(text) : text);
     if (!truth.write(JSON.stringify(t) + '\n')) await new Promise<void>((ok) => truth.once('drain', () => ok()));
   }
