@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Random } from '../etl/generate/random.ts';
-import { ensureDatabase, median, ROOT, startServer, table } from './util.ts';
+import { ensureDatabase, httpGet, median, ROOT, startServer, table } from './util.ts';
 
 // npm run bench:api -- --letters N: latency of every endpoint under random filter mixes, CSV
 // export speed and the server's peak RSS during it, and the same aggregates on SQLite.
@@ -12,11 +12,34 @@ const { values } = parseArgs({ options: { letters: { type: 'string', default: '1
 const n = Number(values.letters);
 const dir = join(ROOT, 'data', 'bench', String(n));
 const db = ensureDatabase(n);
+// The same aggregates on SQLite (better-sqlite3, an index on every filter column), as Datasette would run them.
+const sqlitePath = join(dir, 'baseline.sqlite');
+if (!existsSync(sqlitePath)) {
+  console.log('building the SQLite baseline (kept for later runs)...');
+  const duck = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const conn = await duck.connect();
+  const lite = new Sqlite(`${sqlitePath}.building`);
+  lite.exec(`CREATE TABLE facts (letter_id TEXT, item_no INTEGER, treatment TEXT, decision TEXT, category TEXT, decision_date TEXT, specialty TEXT);
+    CREATE TABLE sources (letter_id TEXT, item_no INTEGER, source TEXT);`);
+  const ins = lite.prepare('INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insS = lite.prepare('INSERT INTO sources VALUES (?, ?, ?)');
+  const result = await conn.stream(`SELECT letter_id, item_no, treatment, decision, category, decision_date::VARCHAR, reviewer_specialty, guideline_sources FROM facts`);
+  for await (const chunk of result.yieldRowsJs()) {
+    lite.transaction(() => { for (const x of chunk) { ins.run(...x.slice(0, 7) as never[]); for (const s of x[7] as string[]) insS.run(x[0], x[1], s); } })();
+  }
+  for (const c of ['treatment', 'decision', 'category', 'decision_date', 'specialty']) lite.exec(`CREATE INDEX facts_${c} ON facts (${c})`);
+  lite.exec('CREATE INDEX sources_key ON sources (letter_id, item_no); CREATE INDEX sources_source ON sources (source); ANALYZE;');
+  lite.close();
+  conn.closeSync();
+  duck.closeSync();
+  renameSync(`${sqlitePath}.building`, sqlitePath);
+}
+
 // The server, in its own process, so its RSS is its own.
 const { url: base, proc: server, rssMb: rss } = await startServer(db);
 
 const r = new Random(7);
-const ids: string[] = (await (await fetch(`${base}/api/items?limit=500&sort=letter_id`)).json()).rows.map((x: { letter_id: string }) => x.letter_id);
+const ids: string[] = JSON.parse((await httpGet(`${base}/api/items?limit=500&sort=letter_id`)).body).rows.map((x: { letter_id: string }) => x.letter_id);
 const CATS = ['Pharmaceuticals', 'Rehabilitation', 'Diagnostic Testing', 'Surgery', 'DMEPOS'];
 function filters(): string {
   const q = new URLSearchParams();
@@ -43,48 +66,26 @@ for (const [name, url] of ENDPOINTS) {
   const times: number[] = [];
   for (let i = 0; i < Number(values.requests); i++) {
     const t0 = performance.now();
-    const res = await fetch(base + url());
-    await res.arrayBuffer();
+    const res = await httpGet(base + url());
     if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
     times.push(performance.now() - t0);
   }
   rows.push([name, Number(pct(times, 0.5).toFixed(1)), Number(pct(times, 0.95).toFixed(1)), Number(pct(times, 0.99).toFixed(1)), times.length]);
 }
+console.log(`\n${n} letters; ${values.requests} requests an endpoint with random filter mixes\n${table(rows)}`);
 
 // A full CSV export, with the server's RSS sampled as it streams.
 let peak = rss();
 const before = peak;
 const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 20);
 const t0 = performance.now();
-const res = await fetch(`${base}/api/export.csv`);
-let bytes = 0;
 let lines = 0;
-for await (const chunk of res.body! as unknown as AsyncIterable<Uint8Array>) { bytes += chunk.length; for (const b of chunk) if (b === 10) lines++; }
+const res = await httpGet(`${base}/api/export.csv`, (chunk) => { for (const b of chunk) if (b === 10) lines++; });
+const bytes = res.bytes;
 const exportSecs = (performance.now() - t0) / 1000;
 clearInterval(sampler);
 const exported = lines - 2; // the comment line and the header
 
-// The same aggregates on SQLite (better-sqlite3, an index on every filter column), as Datasette would run them.
-console.log('\nbuilding the SQLite baseline...');
-const sqlitePath = join(dir, 'baseline.sqlite');
-if (!existsSync(sqlitePath)) {
-  const duck = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const conn = await duck.connect();
-  const lite = new Sqlite(sqlitePath);
-  lite.exec(`CREATE TABLE facts (letter_id TEXT, item_no INTEGER, treatment TEXT, decision TEXT, category TEXT, decision_date TEXT, specialty TEXT);
-    CREATE TABLE sources (letter_id TEXT, item_no INTEGER, source TEXT);`);
-  const ins = lite.prepare('INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insS = lite.prepare('INSERT INTO sources VALUES (?, ?, ?)');
-  const result = await conn.stream(`SELECT letter_id, item_no, treatment, decision, category, decision_date::VARCHAR, reviewer_specialty, guideline_sources FROM facts`);
-  for await (const chunk of result.yieldRowsJs()) {
-    lite.transaction(() => { for (const x of chunk) { ins.run(...x.slice(0, 7) as never[]); for (const s of x[7] as string[]) insS.run(x[0], x[1], s); } })();
-  }
-  for (const c of ['treatment', 'decision', 'category', 'decision_date', 'specialty']) lite.exec(`CREATE INDEX facts_${c} ON facts (${c})`);
-  lite.exec('CREATE INDEX sources_key ON sources (letter_id, item_no); CREATE INDEX sources_source ON sources (source); ANALYZE;');
-  lite.close();
-  conn.closeSync();
-  duck.closeSync();
-}
 const lite = new Sqlite(sqlitePath, { readonly: true });
 const COMPARE: [string, string, string][] = [
   ['rate by category, no filter', '/api/rates?by=category', "SELECT category, count(*), sum(decision = 'Upheld') FROM facts GROUP BY category"],
@@ -104,7 +105,7 @@ for (const [name, path, sql] of COMPARE) {
   const stmt = lite.prepare(sql);
   for (let i = 0; i < 15; i++) {
     let t = performance.now();
-    await (await fetch(base + path)).arrayBuffer();
+    await httpGet(base + path);
     a.push(performance.now() - t);
     t = performance.now();
     stmt.all();
@@ -115,7 +116,6 @@ for (const [name, path, sql] of COMPARE) {
 }
 server.kill();
 const [[items]] = (await (async () => { const d = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' }); const c = await d.connect(); const x = (await c.runAndReadAll('SELECT count(*)::INTEGER FROM items')).getRows(); c.closeSync(); d.closeSync(); return x; })());
-console.log(`\n${n} letters, ${items} services; ${values.requests} requests an endpoint with random filter mixes\n`);
-console.log(table(rows));
+console.log(`\n${n} letters, ${items} services`);
 console.log(`\nCSV export: ${exported} rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSecs.toFixed(1)} s = ${Math.round(exported / exportSecs)} rows/s; server RSS ${Math.round(before)} MB before, ${Math.round(peak)} MB peak`);
 console.log(`\n${table(cmp)}\nmedian ratio SQLite / API: ${median(ratios).toFixed(1)}`);

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { get } from 'node:http';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
@@ -40,4 +41,20 @@ export async function startServer(db: string): Promise<{ url: string; proc: Chil
   await new Promise<void>((ok) => proc.stdout!.on('data', (b: Buffer) => { if (b.toString().includes('serving')) ok(); }));
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))![1]) / 1024;
   return { url: `http://127.0.0.1:${port}`, proc, rssMb };
+}
+
+/**
+ * GET on a connection of its own, reading the whole body (chunk by chunk, for exports);
+ * fetch's pooled keep-alive sockets were found closed under the benchmark's load.
+ */
+export function httpGet(url: string, onChunk?: (b: Buffer) => void): Promise<{ status: number; bytes: number; body: string }> {
+  return new Promise((ok, fail) => {
+    get(url, { agent: false }, (res) => {
+      let bytes = 0;
+      const parts: Buffer[] = [];
+      res.on('data', (b: Buffer) => { bytes += b.length; if (onChunk) onChunk(b); else parts.push(b); });
+      res.on('end', () => ok({ status: res.statusCode ?? 0, bytes, body: Buffer.concat(parts).toString() }));
+      res.on('error', fail);
+    }).on('error', fail);
+  });
 }

@@ -1,22 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { runEtl } from '../etl/run.ts';
 import { report } from '../etl/report.ts';
 import { generate } from '../etl/generate/index.ts';
-import { CI, SHARED, tempDir } from './helpers.ts';
-
-async function rows(db: string, sql: string) {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const conn = await instance.connect();
-  try {
-    return (await conn.runAndReadAll(sql)).getRowObjectsJson();
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
+import { CI, SHARED, rows, tempDir } from './helpers.ts';
 
 describe('ETL', () => {
   const input = tempDir();

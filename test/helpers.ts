@@ -65,3 +65,15 @@ export async function check(db: string) {
   }
 }
 
+
+/** Rows of one query on a database file, opened read-only, as JSON-safe objects. */
+export async function rows(db: string, sql: string) {
+  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  try {
+    return (await conn.runAndReadAll(sql)).getRowObjectsJson();
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}

@@ -2,22 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { generate } from '../etl/generate/index.ts';
 import { makeFuzzCorpus } from '../etl/generate/fuzz.ts';
 import { runEtl } from '../etl/run.ts';
-import { ROOT, check, tempDir } from './helpers.ts';
-
-async function query(db: string, sql: string) {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const conn = await instance.connect();
-  try {
-    return (await conn.runAndReadAll(sql)).getRows();
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
+import { ROOT, check, rows, tempDir } from './helpers.ts';
 
 describe('ETL under bad input', () => {
   it('quarantines each of 1,100 malformed inputs with its reason, loads every good letter, and loses nothing', async () => {
@@ -25,7 +13,7 @@ describe('ETL under bad input', () => {
     const before = tempDir();
     await generate(200, 31, before);
     await runEtl(before, db, { quiet: true });
-    const old = await query(db, 'SELECT letter_id, item_count FROM letters ORDER BY letter_id');
+    const old = await rows(db, 'SELECT letter_id, item_count FROM letters ORDER BY letter_id');
 
     const input = tempDir();
     await generate(300, 32, join(input, 'good'));
@@ -34,8 +22,8 @@ describe('ETL under bad input', () => {
     expect(cases.length).toBeGreaterThanOrEqual(1000);
     const s = await runEtl(input, db, { quiet: true });
     const bad = cases.filter((c) => c.expect === 'quarantine');
-    const reasons = new Map((await query(db, 'SELECT source_file, reason FROM quarantine')).map(([f, r]) => [String(f), String(r)]));
-    const loaded = new Map((await query(db, 'SELECT source_file, item_count FROM letters')).map(([f, n]) => [String(f), Number(n)]));
+    const reasons = new Map((await rows(db, 'SELECT source_file, reason FROM quarantine')).map((x) => [String(x.source_file), String(x.reason)]));
+    const loaded = new Map((await rows(db, 'SELECT source_file, item_count FROM letters')).map((x) => [String(x.source_file), Number(x.item_count)]));
     for (const c of cases) {
       const file = join('fuzz', c.file);
       if (c.expect === 'quarantine') expect(reasons.get(file), `${c.kind}: ${c.file}`).toMatch(c.reason!);
@@ -44,8 +32,8 @@ describe('ETL under bad input', () => {
     expect([...loaded.keys()].filter((f) => f.startsWith('good/')).length).toBe(300);
     expect(s.quarantined).toBe(bad.length);
     // What the earlier run loaded is still there, unchanged.
-    const ids = old.map(([id]) => String(id));
-    const still = await query(db, `SELECT letter_id, item_count FROM letters WHERE letter_id IN (${ids.map((i) => `'${i}'`).join(',')}) ORDER BY letter_id`);
+    const ids = old.map((x) => String(x.letter_id));
+    const still = await rows(db, `SELECT letter_id, item_count FROM letters WHERE letter_id IN (${ids.map((i) => `'${i}'`).join(',')}) ORDER BY letter_id`);
     expect(still).toEqual(old);
     expect((await check(db)).orphans).toBe(0);
   });
