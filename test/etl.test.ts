@@ -17,7 +17,7 @@ describe('ETL', () => {
     copyFileSync(join(fixtures, 'not-a-letter.txt'), join(input, 'bad', 'newsletter.txt'));
     copyFileSync(join(fixtures, '2016-quirks.txt'), join(input, 'quirks.TXT'));
     writeFileSync(join(input, 'bad', 'empty.pdf'), '');
-    writeFileSync(join(input, 'bad', 'broken.pdf'), '%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntruncated');
+    writeFileSync(join(input, 'bad', 'broken.pdf'), '%PDF-1.4\n1 0 obj << /Type /Catalog >>\nno pages, no xref\n%%EOF\n');
     writeFileSync(join(input, 'bad', 'junk.txt'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]));
     const s = await runEtl(input, db);
     expect(s).toMatchObject({ files: 45, new: 45, letters: 41, quarantined: 4 });
