@@ -31,7 +31,7 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
   const view = (patch: Partial<State['view']>) => onState({ ...state, view: { ...state.view, ...patch } });
   return (
     <Card title={`${word} rate over time`} loading={loading} error={error} empty={rows.length === 0}
-      summary={last ? `${last.period.slice(0, 7)}${split ? `, ${last.key}` : ''}: ${num(last.n)} services, ${pct(metric(last, which).rate)} ${metric(last, which).word} (${pct(metric(last, which).low)}–${pct(metric(last, which).high)}).` +
+      summary={last ? `${last.period.slice(0, interval === 'year' ? 4 : 7)}${split ? `, ${last.key}` : ''}: ${num(last.n)} services, ${pct(metric(last, which).rate)} ${metric(last, which).word} (${pct(metric(last, which).low)}–${pct(metric(last, which).high)}).` +
         (data?.undated ? ` ${num(data.undated)} services have no decision date and are not shown.` : '') : ''}
       onDownload={() => downloadCsv(`imr-trend-${interval}.csv`, rows)}
       controls={<>
