@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import type { Database } from './db.ts';
 import { HttpError, problemHandler } from './errors.ts';
 import { parseQuery } from './filters.ts';
-import { crosstab, facets, rates, suggest, summary, trend } from './queries.ts';
+import { crosstab, facets, rates, source, suggest, summary, trend } from './queries.ts';
 import { items, letter } from './records.ts';
 import { exportCsv, exportParquet } from './export.ts';
 import { docsPage, openapi } from './openapi.ts';
@@ -25,7 +25,7 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
     if (req.originalUrl.length > MAX_URL) throw new HttpError(414, `The URL is longer than ${MAX_URL} characters; use fewer or shorter filter values.`);
     next();
   });
-  const dataSource = async () => (await summary(db, {})).data_source;
+  const dataSource = async () => (await source(db)).data_source;
 
   app.get('/api/summary', async (req, res) => { res.json(await summary(db, parseQuery(ROUTES['/api/summary'].shape, req.query))); });
   app.get('/api/rates', async (req, res) => {

@@ -4,22 +4,26 @@ import { whereClause, type FilterName, type Filters } from './filters.ts';
 import { COUNTS, withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
 
+/** Where the loaded letters come from, so every view can say when the data are synthetic. */
+export async function source(db: Database) {
+  const [r] = await db.query(`SELECT count(*) FILTER (WHERE synthetic)::INTEGER AS synthetic_letters,
+      count(*) FILTER (WHERE NOT synthetic)::INTEGER AS real_letters,
+      (SELECT count(*)::INTEGER FROM quarantine) AS quarantined FROM letters`);
+  const synthetic = Number(r.synthetic_letters);
+  const real = Number(r.real_letters);
+  return {
+    data_source: synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty',
+    synthetic_letters: synthetic, real_letters: real, quarantined: Number(r.quarantined),
+  };
+}
+
 export async function summary(db: Database, f: Filters) {
   const w = whereClause(f);
   const [counts] = await db.query(`SELECT count(DISTINCT f.letter_id)::INTEGER AS letters, ${COUNTS},
       min(f.decision_date)::VARCHAR AS first_decision, max(f.decision_date)::VARCHAR AS last_decision
     FROM facts f ${w.sql}`, w.params);
-  const [source] = await db.query(`SELECT count(*) FILTER (WHERE synthetic)::INTEGER AS synthetic_letters,
-      count(*) FILTER (WHERE NOT synthetic)::INTEGER AS real_letters,
-      (SELECT count(*)::INTEGER FROM quarantine) AS quarantined FROM letters`);
-  const synthetic = Number(source.synthetic_letters);
-  const real = Number(source.real_letters);
   const { n, upheld, letters, ...rest } = counts as { n: number; upheld: number; letters: number };
-  return {
-    data_source: synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty',
-    synthetic_letters: synthetic, real_letters: real, quarantined: Number(source.quarantined),
-    letters, items: n, ...withRate({ n, upheld }), ...rest,
-  };
+  return { ...(await source(db)), letters, items: n, ...withRate({ n, upheld }), ...rest };
 }
 
 export interface RateOptions { sort: 'n' | 'rate' | 'key'; limit: number; min_n: number }
