@@ -7,8 +7,10 @@ export class Pool {
   private idle: Worker[] = [];
   private waiting: ((w: Worker) => void)[] = [];
   private all: Worker[];
+  readonly size: number;
 
   constructor(size = availableParallelism()) {
+    this.size = size;
     this.all = Array.from({ length: size }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url)));
     this.idle = [...this.all];
   }

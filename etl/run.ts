@@ -15,50 +15,46 @@ export interface Summary {
 
 const BATCH = 256;
 
-/**
- * Loads every letter under input into the database at dbPath. Worker threads read and parse;
- * their rows go to NDJSON files that DuckDB merges in one transaction. The run builds a copy of
- * the database and renames it over the old file only when complete, so a reader never sees a
- * half-loaded database and a killed run leaves the old one exactly as it was.
- */
-export async function runEtl(input: string, dbPath: string, o: { quiet?: boolean; workers?: number } = {}): Promise<Summary> {
-  const t0 = performance.now();
-  mkdirSync(dirname(dbPath) || '.', { recursive: true });
-  // Leftovers of a run that was killed are dropped; the database itself was never touched.
-  const building = `${dbPath}.building`;
-  const stage = `${dbPath}.stage`;
-  for (const f of [building, `${building}.wal`, stage]) rmSync(f, { recursive: true, force: true });
-  if (existsSync(dbPath)) copyFileSync(dbPath, building);
-  mkdirSync(stage);
-  const instance = await DuckDBInstance.create(building, { memory_limit: '1GB', temp_directory: stage });
+type Out = Record<'letters' | 'items' | 'quarantine', WriteStream>;
+
+// What the database holds already: every file it has seen, with the hash it had.
+async function knownFiles(dbPath: string): Promise<Map<string, string>> {
+  if (!existsSync(dbPath)) return new Map();
+  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
   const db = await instance.connect();
-  const pool = new Pool(o.workers);
-  const s: Summary = { files: 0, new: 0, changed: 0, unchanged: 0, duplicates: 0, letters: 0, items: 0, quarantined: 0, seconds: 0 };
   try {
-    await applySchema(db);
-    const known = new Map((await db.runAndReadAll(
+    return new Map((await db.runAndReadAll(
       `SELECT source_file, source_sha256 FROM letters UNION ALL SELECT source_file, source_sha256 FROM quarantine
       UNION ALL SELECT source_file, source_sha256 FROM duplicates`,
     )).getRows().map(([f, h]) => [String(f), String(h)]));
-    const out = Object.fromEntries(['letters', 'items', 'quarantine'].map((t) => [t, createWriteStream(join(stage, `${t}-0.ndjson`))])) as Record<'letters' | 'items' | 'quarantine', WriteStream>;
-    const tick = o.quiet ? () => {} : progress(() => null);
-    const pending = new Set<Promise<void>>();
-    const take = async (d: Done) => {
-      for (const k of ['new', 'changed', 'unchanged', 'quarantined'] as const) s[k] += d[k];
-      s.letters += d.loaded;
-      s.items += d.itemCount;
-      for (const t of ['letters', 'items', 'quarantine'] as const) if (d[t] && !out[t].write(d[t])) await once(out[t], 'drain');
-      tick(s.files);
-    };
-    let batch: Job['files'] = [];
-    const send = async () => {
-      const job = { files: batch };
-      batch = [];
-      const p = pool.run(job).then(take).finally(() => pending.delete(p));
-      pending.add(p);
-      // Keep every worker fed, and no more than two batches a worker in flight.
-      if (pending.size >= 2 * (o.workers ?? 2)) await Promise.race(pending);
-    };
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
+
+// Worker threads read, hash and parse every file under input; their rows go to NDJSON in stage.
+async function parseAll(input: string, stage: string, known: Map<string, string>, s: Summary, o: Options): Promise<void> {
+  const pool = new Pool(o.workers);
+  const out = Object.fromEntries(['letters', 'items', 'quarantine'].map((t) => [t, createWriteStream(join(stage, `${t}-0.ndjson`))])) as Out;
+  const tick = o.quiet ? () => {} : progress(() => null);
+  const pending = new Set<Promise<void>>();
+  const take = async (d: Done) => {
+    for (const k of ['new', 'changed', 'unchanged', 'quarantined'] as const) s[k] += d[k];
+    s.letters += d.loaded;
+    s.items += d.itemCount;
+    for (const t of ['letters', 'items', 'quarantine'] as const) if (d[t] && !out[t].write(d[t])) await once(out[t], 'drain');
+    tick(s.files);
+  };
+  let batch: Job['files'] = [];
+  const send = async () => {
+    const p = pool.run({ files: batch }).then(take).finally(() => pending.delete(p));
+    batch = [];
+    pending.add(p);
+    // Keep every worker fed, and no more than two batches a worker in flight.
+    if (pending.size >= 2 * pool.size) await Promise.race(pending);
+  };
+  try {
     for await (const path of letterFiles(input)) {
       s.files++;
       const source_file = relative(input, path);
@@ -67,8 +63,47 @@ export async function runEtl(input: string, dbPath: string, o: { quiet?: boolean
     }
     if (batch.length) await send();
     await Promise.all(pending);
+  } finally {
     await Promise.all(Object.values(out).map((w) => new Promise((ok) => w.end(ok))));
-    if (!o.quiet) tick(s.files, true);
+    await pool.close();
+  }
+  if (!o.quiet) tick(s.files, true);
+}
+
+interface Options { quiet?: boolean; workers?: number }
+
+/**
+ * Loads every letter under input into the database at dbPath. Worker threads read and parse;
+ * their rows go to NDJSON files that DuckDB merges in one transaction. When something is new
+ * or changed, the run builds a copy of the database and renames it over the old file only
+ * when complete, so a reader never sees a half-loaded database and a killed run leaves the
+ * old one exactly as it was. When nothing is, the database is not touched at all.
+ */
+export async function runEtl(input: string, dbPath: string, o: Options = {}): Promise<Summary> {
+  const t0 = performance.now();
+  mkdirSync(dirname(dbPath) || '.', { recursive: true });
+  // Leftovers of a run that was killed are dropped; the database itself was never touched.
+  const building = `${dbPath}.building`;
+  const stage = `${dbPath}.stage`;
+  for (const f of [building, `${building}.wal`, stage]) rmSync(f, { recursive: true, force: true });
+  mkdirSync(stage);
+  const s: Summary = { files: 0, new: 0, changed: 0, unchanged: 0, duplicates: 0, letters: 0, items: 0, quarantined: 0, seconds: 0 };
+  try {
+    await parseAll(input, stage, await knownFiles(dbPath), s, o);
+    if (s.new + s.changed > 0 || !existsSync(dbPath)) await mergeInto(dbPath, building, stage, input, s);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+  s.seconds = Math.round((performance.now() - t0) / 100) / 10;
+  return s;
+}
+
+async function mergeInto(dbPath: string, building: string, stage: string, input: string, s: Summary): Promise<void> {
+  if (existsSync(dbPath)) copyFileSync(dbPath, building);
+  const instance = await DuckDBInstance.create(building, { memory_limit: '1GB', temp_directory: stage });
+  const db = await instance.connect();
+  try {
+    await applySchema(db);
     s.duplicates = await merge(db, stage);
     s.letters -= s.duplicates;
     await db.run('INSERT INTO runs SELECT now(), $input, (SELECT bool_and(synthetic) FROM letters), $files, $letters, $items, $quarantined',
@@ -76,12 +111,8 @@ export async function runEtl(input: string, dbPath: string, o: { quiet?: boolean
     await buildDerived(db);
     await db.run('CHECKPOINT');
   } finally {
-    await pool.close();
     db.closeSync();
     instance.closeSync();
-    rmSync(stage, { recursive: true, force: true });
   }
   renameSync(building, dbPath);
-  s.seconds = Math.round((performance.now() - t0) / 100) / 10;
-  return s;
 }
