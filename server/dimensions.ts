@@ -1,41 +1,52 @@
 /**
  * The dimensions an analyst groups and filters by: the only identifiers that ever reach SQL.
- * Each is an expression over a row alias. A list column is unnested in the select list (a
- * lateral join is ten times slower in DuckDB here), and an empty list counts as 'None', so no
- * service drops out of a breakdown.
+ * Services are grouped by a cheap column first (a list column by its set id), and only the
+ * few groups are labelled afterwards: a set is unnested into its labels and a missing value
+ * reads 'Not stated', so no service drops out of a breakdown.
  */
-export type Dimension = (t: string) => string;
+interface Dimension { group: (t: string) => string; label: (k: string) => string; cube?: true }
 
-const col = (c: string): Dimension => (t) => `coalesce(${t}.${c}, 'Not stated')`;
-const list = (c: string): Dimension => (t) => `unnest(CASE WHEN len(${t}.${c}) = 0 THEN ['None'] ELSE ${t}.${c} END)`;
+const col = (c: string, cube?: true): Dimension => ({ group: (t) => `${t}.${c}`, label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')`, cube });
+const set = (c: string): Dimension => ({ group: (t) => `${t}.${c}`, label: (k) => `unnest((SELECT s.labels FROM sets s WHERE s.id = ${k}))`, cube: true });
+const year = (c: string): Dimension => ({ group: (t) => `year(${t}.${c})`, label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')` });
 
 export const DIMENSIONS = {
-  category: col('category'),
-  subcategory: col('subcategory'),
+  category: col('category', true),
+  subcategory: col('subcategory', true),
   treatment: col('treatment'),
-  decision: col('decision'),
-  guideline_source: list('guideline_sources'),
-  mtus_chapter: list('mtus_chapters'),
-  specialty: col('reviewer_specialty'),
-  licensure_state: list('reviewer_licensure'),
-  gender: col('patient_gender'),
-  age: (t) => `coalesce((${t}.patient_age // 10 * 10)::VARCHAR || '–' || (${t}.patient_age // 10 * 10 + 9)::VARCHAR, 'Not stated')`,
-  body_region: col('body_region'),
-  layout: col('layout'),
+  decision: col('decision', true),
+  guideline_source: set('guideline_set'),
+  mtus_chapter: set('chapter_set'),
+  specialty: col('reviewer_specialty', true),
+  licensure_state: set('licensure_set'),
+  gender: col('patient_gender', true),
+  age: { group: (t) => `${t}.patient_age // 10 * 10`, label: (k) => `coalesce(${k}::VARCHAR || '–' || (${k} + 9)::VARCHAR, 'Not stated')` },
+  body_region: col('body_region', true),
+  layout: col('layout', true),
   letter_id: col('letter_id'),
-  decision_year: (t) => `coalesce(year(${t}.decision_date)::VARCHAR, 'Not stated')`,
-  injury_year: (t) => `coalesce(year(${t}.date_of_injury)::VARCHAR, 'Not stated')`,
+  decision_year: year('decision_date'),
+  injury_year: year('date_of_injury'),
 } satisfies Record<string, Dimension>;
 
 export type DimensionName = keyof typeof DIMENSIONS;
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as [DimensionName, ...DimensionName[]];
 
+/** The columns of facet_cube (see etl/derived.sql) besides its count n. */
+export const CUBE_COLUMNS = `f.category, f.subcategory, f.decision, f.upheld, f.guideline_set, f.chapter_set,
+  f.reviewer_specialty, f.licensure_set, f.patient_gender, f.body_region, f.layout`;
+export const inCube = (d: DimensionName) => (DIMENSIONS[d] as Dimension).cube === true;
+
 /**
- * Services under a WHERE clause with their keys for up to two dimensions, as a subquery with
- * columns k1, k2 and decision. Each dimension is unnested at its own level, so two list
- * dimensions give every pair.
+ * Services counted by up to two dimensions, as a subquery with k1, k2 (labels), n and upheld,
+ * plus `extra` (another grouping column, e.g. the decision date). `from` is facts, or a
+ * table of counts with a column n such as facet_cube. A list dimension's group appears once
+ * per label, so callers sum n and upheld by key.
  */
-export function keyed(where: string, d1: DimensionName, d2?: DimensionName): string {
-  const inner = `SELECT ${DIMENSIONS[d1]('f')} AS k1, f.* FROM facts f ${where}`;
-  return d2 ? `SELECT ${DIMENSIONS[d2]('s')} AS k2, s.* FROM (${inner}) s` : inner;
+export function counted(from: string, where: string, dims: DimensionName[], extra?: string): string {
+  const n = from === 'facts' ? 'count(*)' : 'sum(f.n)';
+  const groups = [...dims.map((d, i) => `${DIMENSIONS[d].group('f')} AS g${i + 1}`), ...(extra ? [extra] : [])];
+  let sql = `SELECT ${groups.map((g) => `${g}, `).join('')}${n}::INTEGER AS n, coalesce(${n} FILTER (WHERE f.upheld), 0)::INTEGER AS upheld
+    FROM ${from} f ${where} ${groups.length ? 'GROUP BY ALL' : ''}`;
+  dims.forEach((d, i) => { sql = `SELECT ${DIMENSIONS[d].label(`g${i + 1}`)} AS k${i + 1}, * FROM (${sql})`; });
+  return sql;
 }

@@ -48,6 +48,20 @@ export const filterShape = {
 export type Filters = z.infer<z.ZodObject<typeof filterShape>>;
 export type FilterName = keyof Filters;
 
+/** The filters facet_cube can answer (see etl/derived.sql); each is also offered as a facet. */
+export const FACETS = ['category', 'subcategory', 'decision', 'guideline_source', 'mtus_chapter', 'specialty',
+  'licensure_state', 'gender', 'body_region', 'layout'] as const satisfies readonly FilterName[];
+const isFacet = (name: string) => (FACETS as readonly string[]).includes(name);
+
+/** Whether every filter set is one facet_cube can answer. */
+export const cubeFilters = (f: Filters) => Object.entries(f).every(([k, v]) => v === undefined || isFacet(k));
+
+/** The filters split into facet filters and the rest. */
+export const splitFacets = (f: Filters): [Filters, Filters] => [
+  Object.fromEntries(Object.entries(f).filter(([k]) => isFacet(k))),
+  Object.fromEntries(Object.entries(f).filter(([k]) => !isFacet(k))),
+];
+
 function fail(name: string, reason: string): never {
   throw new HttpError(400, `Invalid parameter "${name}": ${reason}.`, { invalid_params: [{ name, reason }] });
 }
@@ -82,22 +96,24 @@ export function whereClause(f: Filters, except?: FilterName): { sql: string; par
     if (on(name)) parts.push(`list_contains(${bind(name, listValue(f[name] as string[]))}, f.${column})`);
   };
   const anyOf = (name: FilterName, column: string) => {
-    if (on(name)) parts.push(`list_has_any(f.${column}, ${bind(name, listValue(f[name] as string[]))})`);
+    if (on(name)) parts.push(`f.${column} IN (SELECT id FROM sets WHERE list_has_any(labels, ${bind(name, listValue(f[name] as string[]))}))`);
   };
   const range = (name: FilterName, column: string, op: string, cast = '') => {
     if (on(name)) parts.push(`f.${column} ${op} ${bind(name, f[name] as string | number)}${cast}`);
   };
   inList('category', 'category');
   inList('subcategory', 'subcategory');
-  inList('decision', 'decision');
+  // Upheld or Overturned; both, like none, keeps every service.
+  const decisions = new Set(on('decision') ? f.decision : []);
+  if (decisions.size === 1) parts.push(decisions.has('Upheld') ? 'f.upheld' : 'NOT f.upheld');
   inList('specialty', 'reviewer_specialty');
   inList('gender', 'patient_gender');
   inList('body_region', 'body_region');
   inList('layout', 'layout');
   inList('letter_id', 'letter_id');
-  anyOf('guideline_source', 'guideline_sources');
-  anyOf('mtus_chapter', 'mtus_chapters');
-  anyOf('licensure_state', 'reviewer_licensure');
+  anyOf('guideline_source', 'guideline_set');
+  anyOf('mtus_chapter', 'chapter_set');
+  anyOf('licensure_state', 'licensure_set');
   range('decision_from', 'decision_date', '>=', '::DATE');
   range('decision_to', 'decision_date', '<=', '::DATE');
   range('injury_from', 'date_of_injury', '>=', '::DATE');

@@ -176,6 +176,29 @@ describe('GET /api/trend, /api/crosstab, /api/facets', () => {
   });
 });
 
+describe('facet_cube and facts give the same counts', () => {
+  // Facet-only filters are answered from facet_cube; any other filter sends the same query to facts.
+  const female = (r: Row) => r.patient_gender === 'female';
+  const odg = (r: Row) => r.guideline_sources.includes('ODG');
+  const cases: [string, string, (r: Row) => boolean][] = [
+    ['cube', 'gender=female&guideline_source=ODG', odg],
+    ['facts', 'gender=female&guideline_source=ODG&age_min=40', (r) => odg(r) && r.patient_age >= 40],
+    ['facts, by treatment', 'gender=female&guideline_source=ODG&treatment=a', (r) => odg(r) && /a/i.test(r.treatment)],
+  ];
+  const pairs = (list: { value: string; n: number }[]) => Object.fromEntries(list.map((v) => [v.value, v.n]));
+  const counts = (m: Record<string, { n: number }>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.n]));
+  it.each(cases)('%s: rates, cross-tab and facets match the truth', async (_path, query, others) => {
+    const keep = (r: Row) => female(r) && others(r);
+    expect(asMap((await api(`/api/rates?by=mtus_chapter&limit=1000&${query}`)).body.rows)).toEqual(expected((r) => orNone(r.mtus_chapters), keep));
+    const cells = (await api(`/api/crosstab?rows=layout&cols=licensure_state&${query}`)).body.cells;
+    expect(Object.fromEntries(cells.map((c: { row: string; col: string; n: number; upheld: number }) => [`${c.row}|${c.col}`, { n: c.n, upheld: c.upheld }])))
+      .toEqual(expected((r) => r.reviewer_licensure.map((s) => `${r.layout}|${s}`), keep));
+    const f = (await api(`/api/facets?size=200&${query}`)).body;
+    expect(pairs(f.specialty.values)).toEqual(counts(expected((r) => [r.reviewer_specialty], keep)));
+    expect(pairs(f.gender.values)).toEqual(counts(expected((r) => [r.patient_gender], others)));
+  });
+});
+
 describe('GET /api/items and /api/letters/:id', () => {
   it('pages through every service under a filter exactly once, in order', async () => {
     const want = rows.filter((r) => r.category === 'Rehabilitation');
