@@ -13,25 +13,33 @@ FROM (SELECT DISTINCT 'guideline' AS kind, guideline_sources AS list FROM items
 
 -- facts: one row per service with the letter fields it is filtered and grouped by, without
 -- the long texts, sorted by decision date so date filters skip whole row groups. letter_key
--- numbers the letters densely, so the server counts distinct letters with a bitmap.
+-- numbers the letters densely, so the server counts distinct letters with a bitmap, and
+-- first_item marks one service per letter. cube_key is the service's row in facet_cube.
 CREATE OR REPLACE TABLE facts AS
 SELECT dense_rank() OVER (ORDER BY l.decision_date, i.letter_id)::INTEGER AS letter_key,
+  i.item_no = min(i.item_no) OVER (PARTITION BY i.letter_id) AS first_item,
+  dense_rank() OVER (ORDER BY i.category, i.subcategory, i.decision, g.id, c.id, l.reviewer_specialty, s.id,
+    l.patient_gender, i.body_region, l.layout)::INTEGER AS cube_key,
   i.letter_id, i.item_no, i.treatment, i.decision, i.decision = 'Upheld' AS upheld, i.category, i.subcategory,
   i.guideline_sources, g.id AS guideline_set, i.mtus_chapters, c.id AS chapter_set, i.body_region, i.outside_mtus,
-  i.retrospective, i.quantity, i.drug_name, l.decision_date, l.date_of_injury, l.reviewer_specialty,
-  l.reviewer_licensure, s.id AS licensure_set, l.patient_age, l.patient_gender, l.layout, l.synthetic
+  i.retrospective, i.quantity, i.drug_name, l.decision_date, date_trunc('month', l.decision_date)::DATE AS decision_month,
+  l.date_of_injury, l.reviewer_specialty, l.reviewer_licensure, s.id AS licensure_set, l.patient_age,
+  l.patient_gender, l.layout, l.synthetic
 FROM items i JOIN letters l USING (letter_id)
 JOIN sets g ON g.kind = 'guideline' AND g.list IS NOT DISTINCT FROM i.guideline_sources
 JOIN sets c ON c.kind = 'chapter' AND c.list IS NOT DISTINCT FROM i.mtus_chapters
 JOIN sets s ON s.kind = 'licensure' AND s.list IS NOT DISTINCT FROM l.reviewer_licensure
 ORDER BY l.decision_date, i.letter_id, i.item_no;
 
--- facet_cube: services counted by every facet column, a few percent of the facts' rows. Facets,
--- rates and cross-tabs filtered and grouped only by these columns read it instead of facts.
+-- facet_cube: services counted by every facet column, a few percent of the facts' rows.
+-- Facets, rates and cross-tabs by these columns read it, or, under other filters, count
+-- facts by cube_key and join it.
 CREATE OR REPLACE TABLE facet_cube AS
-SELECT category, subcategory, decision, upheld, guideline_set, chapter_set, reviewer_specialty, licensure_set,
-  patient_gender, body_region, layout, count(*)::INTEGER AS n
-FROM facts GROUP BY ALL;
+SELECT cube_key, first(category) AS category, first(subcategory) AS subcategory, first(decision) AS decision,
+  first(upheld) AS upheld, first(guideline_set) AS guideline_set, first(chapter_set) AS chapter_set,
+  first(reviewer_specialty) AS reviewer_specialty, first(licensure_set) AS licensure_set,
+  first(patient_gender) AS patient_gender, first(body_region) AS body_region, first(layout) AS layout, count(*)::INTEGER AS n
+FROM facts GROUP BY cube_key ORDER BY cube_key;
 
 -- treatments: the distinct treatment names, far fewer than services, so a search scans these.
 CREATE OR REPLACE TABLE treatments AS

@@ -31,9 +31,6 @@ export const DIMENSIONS = {
 export type DimensionName = keyof typeof DIMENSIONS;
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as [DimensionName, ...DimensionName[]];
 
-/** The columns of facet_cube (see etl/derived.sql) besides its count n. */
-export const CUBE_COLUMNS = `f.category, f.subcategory, f.decision, f.upheld, f.guideline_set, f.chapter_set,
-  f.reviewer_specialty, f.licensure_set, f.patient_gender, f.body_region, f.layout`;
 export const inCube = (d: DimensionName) => (DIMENSIONS[d] as Dimension).cube === true;
 
 /**

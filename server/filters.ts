@@ -53,9 +53,6 @@ export const FACETS = ['category', 'subcategory', 'decision', 'guideline_source'
   'licensure_state', 'gender', 'body_region', 'layout'] as const satisfies readonly FilterName[];
 const isFacet = (name: string) => (FACETS as readonly string[]).includes(name);
 
-/** Whether every filter set is one facet_cube can answer. */
-export const cubeFilters = (f: Filters) => Object.entries(f).every(([k, v]) => v === undefined || isFacet(k));
-
 /** The filters split into facet filters and the rest. */
 export const splitFacets = (f: Filters): [Filters, Filters] => [
   Object.fromEntries(Object.entries(f).filter(([k]) => isFacet(k))),

@@ -1,6 +1,6 @@
 import type { Database } from './db.ts';
-import { counted, CUBE_COLUMNS, inCube, type DimensionName } from './dimensions.ts';
-import { cubeFilters, FACETS, whereClause, splitFacets, type Filters } from './filters.ts';
+import { counted, inCube, type DimensionName } from './dimensions.ts';
+import { FACETS, whereClause, splitFacets, type Filters } from './filters.ts';
 import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
 
@@ -17,21 +17,44 @@ export async function source(db: Database) {
   };
 }
 
+/** Filters that keep or drop whole letters: under these alone, each letter's first service stands for it. */
+const LETTER_FILTERS = ['specialty', 'licensure_state', 'decision_from', 'decision_to', 'injury_from', 'injury_to',
+  'age_min', 'age_max', 'gender', 'layout', 'letter_id'];
+
 export async function summary(db: Database, f: Filters) {
   const w = whereClause(f);
-  const [{ max }] = await db.query('SELECT coalesce(max(letter_key), 0)::INTEGER AS max FROM facts');
-  // Letters are counted as a bitmap of their dense keys, four times faster than count(DISTINCT).
-  // The bitmap's size must be a constant: it is the database's own integer, never user input.
-  const letters = `bit_count(bitstring_agg(f.letter_key, 0, ${Math.trunc(Number(max))}))::INTEGER AS letters`;
-  const [counts] = await db.query(`SELECT ${letters}, count(*)::INTEGER AS n, count(*) FILTER (WHERE f.upheld)::INTEGER AS upheld,
-      min(f.decision_date)::VARCHAR AS first_decision, max(f.decision_date)::VARCHAR AS last_decision
+  let letters = 'count(*) FILTER (WHERE f.first_item)';
+  if (Object.entries(f).some(([k, v]) => v !== undefined && !LETTER_FILTERS.includes(k))) {
+    // A bitmap of the letters' dense keys, four times faster than count(DISTINCT). Its size
+    // must be a constant: it is the database's own integer, never user input.
+    const [{ max }] = await db.query('SELECT coalesce(max(letter_key), 0)::INTEGER AS max FROM facts');
+    letters = `bit_count(bitstring_agg(f.letter_key, 0, ${Math.trunc(Number(max))}))`;
+  }
+  const [counts] = await db.query(`SELECT coalesce(${letters}, 0)::INTEGER AS letters, count(*)::INTEGER AS n,
+      count(*) FILTER (WHERE f.upheld)::INTEGER AS upheld, min(f.decision_date)::VARCHAR AS first_decision,
+      max(f.decision_date)::VARCHAR AS last_decision
     FROM facts f ${w.sql}`, w.params);
-  const { n, upheld, letters: l, ...rest } = counts as { n: number; upheld: number; letters: number | null };
-  return { ...(await source(db)), letters: l ?? 0, items: n, ...withRate({ n, upheld }), ...rest };
+  const { n, upheld, letters: l, ...rest } = counts as { n: number; upheld: number; letters: number };
+  return { ...(await source(db)), letters: l, items: n, ...withRate({ n, upheld }), ...rest };
 }
 
-/** facet_cube when it holds every column the filters and dimensions need, else facts. */
-const table = (f: Filters, dims: DimensionName[]) => (cubeFilters(f) && dims.every(inCube) ? 'facet_cube' : 'facts');
+/**
+ * Where to count services for these dimensions: facts, or, when every dimension is a facet
+ * column, facet_cube's counts (facts counted by cube_key under the other filters and joined
+ * to it, when there are other filters), with the facet filters applied to those counts.
+ */
+function base(f: Filters, dims: DimensionName[]) {
+  if (!dims.every(inCube)) {
+    const w = whereClause(f);
+    return { from: 'facts', where: w.sql, params: w.params };
+  }
+  const [facetFilters, others] = splitFacets(f);
+  const o = whereClause(others);
+  const w = whereClause(facetFilters);
+  const from = o.sql ? `(SELECT c.* REPLACE (x.n AS n) FROM (SELECT f.cube_key, count(*)::INTEGER AS n FROM facts f ${o.sql}
+    GROUP BY ALL) x JOIN facet_cube c USING (cube_key))` : 'facet_cube';
+  return { from, where: w.sql, params: { ...o.params, ...w.params } };
+}
 
 export interface RateOptions { sort: 'n' | 'rate' | 'key'; limit: number; min_n: number }
 const ORDER = { n: 'sum(n) DESC, key', rate: 'sum(upheld) / sum(n) DESC, sum(n) DESC, key', key: 'key' };
@@ -39,48 +62,45 @@ const SUMS = 'sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld';
 const rateRow = (r: Record<string, unknown>) => withRate({ key: String(r.key), n: Number(r.n), upheld: Number(r.upheld) });
 
 export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions) {
-  const w = whereClause(f);
-  const rows = await db.query(`SELECT k1 AS key, ${SUMS} FROM (${counted(table(f, [by]), w.sql, [by])})
-    GROUP BY key HAVING sum(n) >= $min_n ORDER BY ${ORDER[o.sort]} LIMIT $limit`, { ...w.params, min_n: o.min_n, limit: o.limit });
+  const b = base(f, [by]);
+  const rows = await db.query(`SELECT k1 AS key, ${SUMS} FROM (${counted(b.from, b.where, [by])})
+    GROUP BY key HAVING sum(n) >= $min_n ORDER BY ${ORDER[o.sort]} LIMIT $limit`, { ...b.params, min_n: o.min_n, limit: o.limit });
   return rows.map(rateRow);
 }
 
 export async function trend(db: Database, interval: 'month' | 'quarter' | 'year', by: DimensionName | undefined, f: Filters) {
   const w = whereClause(f);
   const dated = w.sql ? `${w.sql} AND f.decision_date IS NOT NULL` : 'WHERE f.decision_date IS NOT NULL';
-  // Grouped by day first, a few thousand groups, then by period: cheaper than truncating every date.
-  const days = counted('facts', dated, by ? [by] : [], 'f.decision_date AS day');
-  const rows = await db.query(`SELECT strftime(date_trunc('${interval}', day), '%Y-%m-%d') AS period, ${by ? 'k1' : "'All'"} AS key, ${SUMS}
-    FROM (${days}) GROUP BY period, key ORDER BY period, key`, w.params);
+  // Grouped by month first, a few hundred groups, then by period: cheaper than truncating every date.
+  const months = counted('facts', dated, by ? [by] : [], 'f.decision_month AS month');
+  const rows = await db.query(`SELECT strftime(date_trunc('${interval}', month), '%Y-%m-%d') AS period, ${by ? 'k1' : "'All'"} AS key, ${SUMS}
+    FROM (${months}) GROUP BY period, key ORDER BY period, key`, w.params);
   const [undated] = await db.query(`SELECT count(*)::INTEGER AS n FROM facts f ${w.sql ? `${w.sql} AND` : 'WHERE'} f.decision_date IS NULL`, w.params);
   return { rows: rows.map((r) => ({ period: String(r.period), ...rateRow(r) })), undated: Number(undated.n) };
 }
 
 export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: DimensionName, f: Filters) {
-  const w = whereClause(f);
-  const cells = await db.query(`SELECT k1 AS row, k2 AS col, ${SUMS} FROM (${counted(table(f, [rowsBy, colsBy]), w.sql, [rowsBy, colsBy])})
-    GROUP BY row, col ORDER BY row, col`, w.params);
+  const b = base(f, [rowsBy, colsBy]);
+  const cells = await db.query(`SELECT k1 AS row, k2 AS col, ${SUMS} FROM (${counted(b.from, b.where, [rowsBy, colsBy])})
+    GROUP BY row, col ORDER BY row, col`, b.params);
   return cells.map((x) => ({ row: String(x.row), col: String(x.col), ...withRate({ n: Number(x.n), upheld: Number(x.upheld) }) }));
 }
 
 /**
- * Datasette-style facets: each dimension's values and counts under every filter but its own.
- * One statement: services are first counted by every facet column under the other filters
- * (facet_cube already holds these counts when there are none), and each facet is read from
- * those counts.
+ * Datasette-style facets: each dimension's values and counts under every filter but its own,
+ * in one statement over facet_cube's counts under the filters that are not facets.
  */
 export async function facets(db: Database, f: Filters, size: number) {
   const [facetFilters, others] = splitFacets(f);
-  const rest = whereClause(others);
-  const base = rest.sql ? `(SELECT ${CUBE_COLUMNS}, count(*)::INTEGER AS n FROM facts f ${rest.sql} GROUP BY ALL)` : 'facet_cube';
-  const params = { ...rest.params, size: size + 1 };
+  const b = base(others, [...FACETS]);
+  const params = { ...b.params, size: size + 1 };
   const arms = FACETS.map((name) => {
     const w = whereClause(facetFilters, name);
     Object.assign(params, w.params);
     return `(SELECT '${name}' AS facet, k1 AS value, sum(n)::INTEGER AS n FROM (${counted('counts', w.sql, [name])})
       GROUP BY value ORDER BY n DESC, value LIMIT $size)`;
   });
-  const rows = await db.query(`WITH counts AS MATERIALIZED (SELECT * FROM ${base} f) ${arms.join(' UNION ALL ')}`, params);
+  const rows = await db.query(`WITH counts AS MATERIALIZED (SELECT * FROM ${b.from} f) ${arms.join(' UNION ALL ')}`, params);
   return Object.fromEntries(FACETS.map((name) => {
     const mine = rows.filter((r) => r.facet === name);
     return [name, {

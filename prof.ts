@@ -1,0 +1,31 @@
+import { Database } from './server/db.ts';
+import * as q from './server/queries.ts';
+import { letter } from './server/records.ts';
+const db = new Database('data/bench/1000000/imr.duckdb');
+const time = async (name: string, fn: () => Promise<unknown>) => {
+  const ts: number[] = [];
+  for (let i = 0; i < 5; i++) { const t = performance.now(); await fn(); ts.push(performance.now() - t); }
+  console.log(name.padEnd(40), ts.map((x) => x.toFixed(0).padStart(4)).join(' '));
+};
+const tq = async (name: string, sql: string, p = {}) => time(name, () => db.query(sql, p));
+await tq('source', `SELECT count(*) FILTER (WHERE synthetic)::INTEGER, (SELECT count(*)::INTEGER FROM quarantine) FROM letters`);
+await tq('max key', 'SELECT max(letter_key) FROM facts');
+await tq('bitstring all', 'SELECT bit_count(bitstring_agg(letter_key, 0, 1000000)) FROM facts');
+await tq('counts all', 'SELECT count(*), count(*) FILTER (WHERE upheld), min(decision_date), max(decision_date) FROM facts');
+await tq('letter row', `SELECT * FROM letters WHERE letter_id = $id`, { id: '1000123' });
+await tq('letter items', `SELECT * FROM items WHERE letter_id = $id`, { id: '1000123' });
+await tq('treatment semi', `SELECT count(*) FROM facts f WHERE f.treatment IN (SELECT t.treatment FROM treatments t WHERE t.treatment ILIKE '%acupuncture%')`);
+await time('summary none', () => q.summary(db, {}));
+await time('summary treat', () => q.summary(db, { treatment: ['acupuncture', 'infrared'] }));
+await time('summary cat+dates', () => q.summary(db, { category: ['Surgery'], decision_from: '2016-01-01', decision_to: '2019-12-31' }));
+await time('facets none', () => q.facets(db, {}, 30));
+await time('facets cat', () => q.facets(db, { category: ['Surgery'] }, 30));
+await time('facets treat', () => q.facets(db, { treatment: ['MRI'] }, 30));
+await time('facets dates', () => q.facets(db, { decision_from: '2014-01-01', decision_to: '2017-12-31' }, 30));
+await time('trend month', () => q.trend(db, 'month', undefined, {}));
+await time('trend month by cat', () => q.trend(db, 'month', 'category', {}));
+await time('trend year treat', () => q.trend(db, 'year', undefined, { treatment: ['PT'] }));
+await time('rates by src, specialty', () => q.rates(db, 'guideline_source', { specialty: ['Family Practice'] }, { sort: 'n', limit: 100, min_n: 0 }));
+await time('rates by src, treat', () => q.rates(db, 'guideline_source', { treatment: ['norco'] }, { sort: 'n', limit: 100, min_n: 0 }));
+const ids = (await db.query('SELECT letter_id FROM letters USING SAMPLE 3')).map((r) => String(r.letter_id));
+await time('letter', () => letter(db, ids[0]));
