@@ -35,8 +35,9 @@ if (!existsSync(sqlitePath)) {
   renameSync(`${sqlitePath}.building`, sqlitePath);
 }
 
-// The server, in its own process, so its RSS is its own.
-const { url: base, proc: server, rssMb: rss } = await startServer(db);
+// The server, in its own process, so its RSS is its own, with its result cache off: every
+// request below runs its queries.
+const { url: base, proc: server, rssMb: rss } = await startServer(db, { IMR_CACHE_ENTRIES: '0' });
 
 const r = new Random(7);
 const ids: string[] = JSON.parse((await httpGet(`${base}/api/items?limit=500&sort=letter_id`)).body).rows.map((x: { letter_id: string }) => x.letter_id);

@@ -34,10 +34,10 @@ export function ensureDatabase(n: number): string {
 }
 
 /** `npm start` on a database in a child process; resolves with its URL once it is serving. */
-export async function startServer(db: string): Promise<{ url: string; proc: ChildProcess; rssMb: () => number }> {
+export async function startServer(db: string, env: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; rssMb: () => number }> {
   const port = 18000 + Math.floor(Math.random() * 1000);
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'start.ts')],
-    { env: { ...process.env, IMR_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    { env: { ...process.env, ...env, IMR_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok) => proc.stdout!.on('data', (b: Buffer) => { if (b.toString().includes('serving')) ok(); }));
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))![1]) / 1024;
   return { url: `http://127.0.0.1:${port}`, proc, rssMb };

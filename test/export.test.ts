@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
@@ -78,5 +78,40 @@ describe('query time limit', () => {
     expect((err as HttpError).message).toMatch(/ran longer than 200 ms/);
     expect((err as HttpError).message).not.toMatch(/SELECT|range/);
     expect(performance.now() - t0).toBeLessThan(30_000);
+  });
+});
+
+describe('the database file', () => {
+  const letters = async (db: Database) => Number((await db.query('SELECT count(*)::INTEGER AS n FROM letters'))[0].n);
+
+  it('is reopened when the ETL renames a new file over it, without a restart and without stale results', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'imr.duckdb');
+    copyFileSync(srv.dbPath, path);
+    const db = new Database(path);
+    const before = await letters(db);
+    expect(await letters(db)).toBe(before);
+    expect(db.cached).toBe(1);
+    // A new file, as the ETL builds it, with ten letters fewer, renamed over the old one.
+    copyFileSync(srv.dbPath, join(dir, 'next.duckdb'));
+    const next = await DuckDBInstance.create(join(dir, 'next.duckdb'));
+    const conn = await next.connect();
+    await conn.run('DELETE FROM letters WHERE letter_id IN (SELECT letter_id FROM letters ORDER BY letter_id LIMIT 10)');
+    conn.closeSync();
+    next.closeSync();
+    renameSync(join(dir, 'next.duckdb'), path);
+    expect(await letters(db)).toBe(before - 10);
+    db.close();
+  });
+
+  it('keeps only the most recent results', async () => {
+    const db = new Database(srv.dbPath, 10_000, 2);
+    const first = await db.query('SELECT letter_id FROM letters ORDER BY letter_id LIMIT 3');
+    await db.query('SELECT 1 AS x');
+    await db.query('SELECT 2 AS x');
+    expect(db.cached).toBe(2);
+    expect(await db.query('SELECT letter_id FROM letters ORDER BY letter_id LIMIT 3')).toEqual(first);
+    expect(db.cached).toBe(2);
+    db.close();
   });
 });
