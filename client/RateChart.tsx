@@ -25,6 +25,11 @@ function BarWithInterval(props: unknown) {
   );
 }
 
+// A label as plain text: recharts' own tick measures every word to wrap it, a forced layout each.
+const Label = ({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value: string } }) => (
+  <text x={x} y={y} dy={4} textAnchor="end" fontSize={12} fill="#666">{payload?.value}</text>
+);
+
 /** Uphold (or overturn) rate by one dimension, with n and intervals; a bar opens its services. */
 export function RateChart({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { dim, metric: which, sort, min_n } = state.view;
@@ -67,7 +72,7 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
               <rect width="6" height="6" fill="#a9c0dc" /><line x1="0" y1="0" x2="0" y2="6" stroke="#5d7ea6" strokeWidth="2" /></pattern></defs>
             <CartesianGrid horizontal={false} />
             <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => pct(v)} />
-            <YAxis type="category" dataKey="label" width={290} interval={0} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="label" width={290} interval={0} tick={Label} />
             <Tooltip formatter={(_v, _n, item) => {
               const r = item.payload as (typeof rows)[number];
               return [`${pct(r.rate)} (95% CI ${pct(r.low)}–${pct(r.high)}), n=${num(r.n)}`, title];
