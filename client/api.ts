@@ -20,18 +20,35 @@ export async function getJson<T>(path: string, params?: URLSearchParams, signal?
 
 export type Loaded<T> = { data: T; error: null; loading: boolean } | { data: null; error: string | null; loading: boolean };
 
-/** Fetches whenever the URL changes; keeps the last data while the next loads, and says when it fails. */
+const requests = new Map<string, Promise<unknown>>();
+/** One request per URL at a time; a settled answer is reused for a few seconds. */
+function request<T>(url: string): Promise<T> {
+  let p = requests.get(url);
+  if (!p) {
+    p = getJson<T>(url);
+    requests.set(url, p);
+    const drop = () => setTimeout(() => requests.delete(url), 5_000);
+    p.then(drop, drop);
+  }
+  return p as Promise<T>;
+}
+
+/**
+ * Fetches whenever the URL changes; keeps the last data while the next loads, and says when it
+ * fails. The request starts while the component renders, not after the page is painted.
+ */
 export function useApi<T>(url: string | null): Loaded<T> {
+  if (url) request<T>(url);
   const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
   useEffect(() => {
     if (!url) return;
-    const ctrl = new AbortController();
+    let current = true;
     setState((s) => ({ ...s, loading: true }) as Loaded<T>);
-    getJson<T>(url, undefined, ctrl.signal).then(
-      (data) => setState({ data, error: null, loading: false }),
-      (e: Error) => { if (e.name !== 'AbortError') setState({ data: null, error: e.message, loading: false }); },
+    request<T>(url).then(
+      (data) => { if (current) setState({ data, error: null, loading: false }); },
+      (e: Error) => { if (current) setState({ data: null, error: e.message, loading: false }); },
     );
-    return () => ctrl.abort();
+    return () => { current = false; };
   }, [url]);
   return state;
 }
