@@ -85,10 +85,11 @@ const cli = (input: string, db: string) => [process.execPath, ['--import', 'tsx'
   rows.push(['full disk mid-run: database unchanged', (await state(fresh)) === was ? 'yes' : 'NO']);
 }
 
-// 4. Load: 50 connections for 30 s mixing the endpoints, three times, watching the server's RSS.
+// 4. Load: 50 connections for 30 s mixing the endpoints, a warm-up and then three times,
+// watching the server's RSS. The result cache is off, so every request runs its queries.
 {
   const db = ensureDatabase(Number(values.letters));
-  const { url, proc, rssMb } = await startServer(db);
+  const { url, proc, rssMb } = await startServer(db, { IMR_CACHE_ENTRIES: '0' });
   const r = new Random(11);
   const paths = Array.from({ length: 40 }, () => r.pick([
     `/api/summary?category=${r.pick(['Surgery', 'Pharmaceuticals', 'Rehabilitation'])}`, `/api/rates?by=${r.pick(['category', 'specialty', 'guideline_source'])}`,
@@ -96,14 +97,16 @@ const cli = (input: string, db: string) => [process.execPath, ['--import', 'tsx'
     '/api/facets?decision=Overturned', '/api/items?limit=50&category=Injection', `/api/rates?by=subcategory&decision_from=201${r.int(3, 9)}-01-01`,
   ]));
   const rss = [Math.round(rssMb())];
-  for (let run = 1; run <= 3; run++) {
+  for (let run = 0; run <= 3; run++) {
     const res = await autocannon({ url, connections: 50, duration: Number(values.seconds), timeout: 10, requests: paths.map((path) => ({ method: 'GET', path })) });
     rss.push(Math.round(rssMb()));
     const codes = Object.entries(res.statusCodeStats ?? {}).filter(([c]) => c !== '200').map(([c, s]) => `${c}: ${(s as { count: number }).count}`).join(', ') || 'none';
-    rows.push([`load run ${run}: requests sent`, res.requests.total], ['  errors / timeouts', `${res.errors} / ${res.timeouts}`],
+    rows.push([run ? `load run ${run}: requests sent` : 'warm-up run: requests sent', res.requests.total], ['  errors / timeouts', `${res.errors} / ${res.timeouts}`],
       ['  non-2xx by code', codes], ['  p99 latency ms', res.latency.p99], ['  server RSS MB after', rss.at(-1)!]);
   }
-  rows.push(['server RSS MB before, after runs 1-3', rss.join(' → ')]);
+  const runs = rss.slice(2);
+  rows.push(['server RSS MB before, after warm-up, after runs 1-3', rss.join(' → ')],
+    ['  RSS change from run 1 to run 3 (MB)', runs[2] - runs[0]]);
 
   // 5. A full export from a slow client while others query: their p95, with and without it.
   const p95 = async () => {

@@ -11,17 +11,36 @@ export type Row = Record<string, unknown>;
  *
  * The file cannot change under an open instance, so small results are kept, the most recent
  * cacheEntries of them, and dropped when a new file is opened.
+ *
+ * At most maxQueries statements run at once and the rest wait their turn: on two cores more
+ * would only share them, and each running query holds its own working memory.
  */
 export class Database {
-  private instance: DuckDBInstance | null = null;
-  private inode = -1;
-  private mtime = -1;
+  private instance: Promise<DuckDBInstance> | null = null;
+  private version = '';
   private readonly cache = new Map<string, Row[]>();
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(readonly path: string, readonly timeoutMs = Number(process.env.IMR_QUERY_TIMEOUT_MS ?? 10_000),
-    readonly cacheEntries = Number(process.env.IMR_CACHE_ENTRIES ?? 500)) {}
+    readonly cacheEntries = Number(process.env.IMR_CACHE_ENTRIES ?? 500),
+    readonly maxQueries = Number(process.env.IMR_MAX_QUERIES ?? 4)) {}
 
   get cached(): number { return this.cache.size; }
+
+  /** Runs fn when one of the maxQueries turns is free. */
+  private async turn<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running < this.maxQueries) this.running++;
+    else await new Promise<void>((ok) => this.waiting.push(ok));
+    try {
+      return await fn();
+    } finally {
+      // Hand the turn straight to the next in line, or give it back.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
 
   private async open(): Promise<DuckDBInstance> {
     let st;
@@ -30,14 +49,17 @@ export class Database {
     } catch {
       throw new HttpError(503, 'The database is not there yet: load letters with "npm run etl".');
     }
-    if (!this.instance || st.ino !== this.inode || st.mtimeMs !== this.mtime) {
+    const version = `${st.ino}:${st.mtimeMs}`;
+    if (!this.instance || version !== this.version) {
       const old = this.instance;
-      // A bounded memory budget keeps the server small however large the export or the table.
-      this.instance = await DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY', memory_limit: process.env.IMR_MEMORY_LIMIT ?? '256MB' });
-      [this.inode, this.mtime] = [st.ino, st.mtimeMs];
+      // Every request that finds the new file waits on this one opening of it. A bounded memory
+      // budget keeps the server small however large the export or the table.
+      const opening = DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY', memory_limit: process.env.IMR_MEMORY_LIMIT ?? '256MB' });
+      opening.catch(() => { if (this.instance === opening) this.instance = null; });
+      [this.instance, this.version] = [opening, version];
       this.cache.clear();
       // Queries already running on the old file finish before it is closed.
-      if (old) setTimeout(() => old.closeSync(), 60_000).unref();
+      if (old) setTimeout(() => old.then((i) => i.closeSync(), () => {}), 60_000).unref();
     }
     return this.instance;
   }
@@ -52,16 +74,22 @@ export class Database {
       this.cache.set(key, hit);
       return hit;
     }
-    const conn = await instance.connect();
-    let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; conn.interrupt(); }, this.timeoutMs);
-    try {
-      const rows = (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Row[];
-      if (this.cacheEntries > 0 && rows.length <= 1000 && this.instance === instance) {
+    return this.turn(async () => {
+      const rows = await this.read(instance, sql, values);
+      if (this.cacheEntries > 0 && rows.length <= 1000 && (await this.instance) === instance) {
         this.cache.set(key, rows);
         if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
       }
       return rows;
+    });
+  }
+
+  private async read(instance: DuckDBInstance, sql: string, values: Record<string, DuckDBValue>): Promise<Row[]> {
+    const conn = await instance.connect();
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; conn.interrupt(); }, this.timeoutMs);
+    try {
+      return (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Row[];
     } catch (e) {
       if (timedOut) throw new HttpError(503, `The query ran longer than ${this.timeoutMs} ms and was stopped; narrow the filters and try again.`);
       throw e;
@@ -73,16 +101,19 @@ export class Database {
 
   /** Runs a statement that writes a file (COPY ... TO), with bound values. */
   async run(sql: string, values: Record<string, DuckDBValue> = {}): Promise<void> {
-    const conn = await (await this.open()).connect();
-    try {
-      await conn.run(sql, values);
-    } finally {
-      conn.closeSync();
-    }
+    const instance = await this.open();
+    await this.turn(async () => {
+      const conn = await instance.connect();
+      try {
+        await conn.run(sql, values);
+      } finally {
+        conn.closeSync();
+      }
+    });
   }
 
   close(): void {
-    this.instance?.closeSync();
+    this.instance?.then((i) => i.closeSync(), () => {});
     this.instance = null;
   }
 }
