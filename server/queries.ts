@@ -23,19 +23,18 @@ const LETTER_FILTERS = ['specialty', 'licensure_state', 'decision_from', 'decisi
 
 export async function summary(db: Database, f: Filters) {
   const w = whereClause(f);
-  let letters = 'count(*) FILTER (WHERE f.first_item)';
-  if (Object.entries(f).some(([k, v]) => v !== undefined && !LETTER_FILTERS.includes(k))) {
-    // A bitmap of the letters' dense keys, four times faster than count(DISTINCT). Its size
-    // must be a constant: it is the database's own integer, never user input.
-    const [{ max }] = await db.query('SELECT coalesce(max(letter_key), 0)::INTEGER AS max FROM facts');
-    letters = `bit_count(bitstring_agg(f.letter_key, 0, ${Math.trunc(Number(max))}))`;
-  }
-  const [counts] = await db.query(`SELECT coalesce(${letters}, 0)::INTEGER AS letters, count(*)::INTEGER AS n,
-      count(*) FILTER (WHERE f.upheld)::INTEGER AS upheld, min(f.decision_date)::VARCHAR AS first_decision,
-      max(f.decision_date)::VARCHAR AS last_decision
-    FROM facts f ${w.sql}`, w.params);
-  const { n, upheld, letters: l, ...rest } = counts as { n: number; upheld: number; letters: number };
-  return { ...(await source(db)), letters: l, items: n, ...withRate({ n, upheld }), ...rest };
+  const counts = `count(*)::INTEGER AS n, count(*) FILTER (WHERE f.upheld)::INTEGER AS upheld,
+    min(f.decision_date)::VARCHAR AS first_decision, max(f.decision_date)::VARCHAR AS last_decision`;
+  // Under item filters a letter counts once however many of its services match: each block of
+  // 64 letter keys becomes a bitmap of the letters seen, twice as fast as count(DISTINCT).
+  const sql = Object.entries(f).every(([k, v]) => v === undefined || LETTER_FILTERS.includes(k))
+    ? `SELECT count(*) FILTER (WHERE f.first_item)::INTEGER AS letters, ${counts} FROM facts f ${w.sql}`
+    : `SELECT sum(bit_count(seen))::INTEGER AS letters, sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld,
+        min(first_decision) AS first_decision, max(last_decision) AS last_decision
+      FROM (SELECT bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.letter_key // 64)`;
+  const [row] = await db.query(sql, w.params);
+  const { n, upheld, letters, ...rest } = row as { n: number | null; upheld: number | null; letters: number | null };
+  return { ...(await source(db)), letters: letters ?? 0, items: n ?? 0, ...withRate({ n: n ?? 0, upheld: upheld ?? 0 }), ...rest };
 }
 
 /**
@@ -70,13 +69,14 @@ export async function rates(db: Database, by: DimensionName, f: Filters, o: Rate
 
 export async function trend(db: Database, interval: 'month' | 'quarter' | 'year', by: DimensionName | undefined, f: Filters) {
   const w = whereClause(f);
-  const dated = w.sql ? `${w.sql} AND f.decision_date IS NOT NULL` : 'WHERE f.decision_date IS NOT NULL';
-  // Grouped by month first, a few hundred groups, then by period: cheaper than truncating every date.
-  const months = counted('facts', dated, by ? [by] : [], 'f.decision_month AS month');
+  // Grouped by month first, a few hundred groups, then by period: cheaper than truncating every
+  // date. Undated services form the period NULL.
+  const months = counted('facts', w.sql, by ? [by] : [], 'f.decision_month AS month');
   const rows = await db.query(`SELECT strftime(date_trunc('${interval}', month), '%Y-%m-%d') AS period, ${by ? 'k1' : "'All'"} AS key, ${SUMS}
     FROM (${months}) GROUP BY period, key ORDER BY period, key`, w.params);
-  const [undated] = await db.query(`SELECT count(*)::INTEGER AS n FROM facts f ${w.sql ? `${w.sql} AND` : 'WHERE'} f.decision_date IS NULL`, w.params);
-  return { rows: rows.map((r) => ({ period: String(r.period), ...rateRow(r) })), undated: Number(undated.n) };
+  const dated = rows.filter((r) => r.period !== null);
+  const undated = rows.reduce((sum, r) => sum + (r.period === null ? Number(r.n) : 0), 0);
+  return { rows: dated.map((r) => ({ period: String(r.period), ...rateRow(r) })), undated };
 }
 
 export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: DimensionName, f: Filters) {
