@@ -86,6 +86,11 @@ describe('project fixtures', () => {
     expect(item.maximus_guideline).toMatch(/Special Studies\. Decision based on Non-MTUS Citation Official Disability Guidelines \(ODG\), Knee and Leg Chapter\.$/);
   });
 
+  it('leaves JSON and Array.prototype.push native once pdfjs has loaded', async () => {
+    await readLetterText(new Uint8Array(textToPdf(readFileSync(join(FIXTURES, 'header-2016-page-break.txt'), 'utf8'))));
+    for (const f of [JSON.stringify, JSON.parse, Array.prototype.push]) expect(Function.prototype.toString.call(f)).toMatch(/\[native code\]/);
+  });
+
   it('rejects a document that is not a determination letter, saying why', () => {
     expect(() => parseLetter(readFileSync(join(FIXTURES, 'not-a-letter.txt'), 'utf8'))).toThrow(ParseError);
     expect(() => parseLetter(readFileSync(join(FIXTURES, 'not-a-letter.txt'), 'utf8'))).toThrow(/not an IMR determination letter/);
