@@ -1,16 +1,31 @@
-// pdfjs-dist's legacy build, the one that runs on Node 20, brings core-js, which replaces
-// JSON.stringify, JSON.parse and Array.prototype.push with JavaScript versions for features
-// this project never uses. They made the whole ETL three times slower (JSON.stringify alone
-// took 0.3 ms a letter), so the natives are put back once pdfjs has loaded.
-const natives = ([[JSON, 'stringify'], [JSON, 'parse'], [Array.prototype, 'push']] as [object, string][])
-  .map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)!] as const);
-const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-for (const [o, k, d] of natives) Object.defineProperty(o, k, d);
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+
+/**
+ * pdfjs-dist, loaded when the first PDF comes, so a run of text letters never pays for it.
+ * Its legacy build, the one that runs on Node 20, brings core-js, which replaces
+ * JSON.stringify, JSON.parse and Array.prototype.push with JavaScript versions for features
+ * this project never uses. They made the whole ETL three times slower (JSON.stringify alone
+ * took 0.3 ms a letter), so the natives are put back once it has loaded.
+ */
+function loadPdfjs() {
+  pdfjs ??= (async () => {
+    const natives = ([[JSON, 'stringify'], [JSON, 'parse'], [Array.prototype, 'push']] as [object, string][])
+      .map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)!] as const);
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // Its worker code, which it would otherwise import (and patch again) on the first document.
+    // @ts-expect-error: the package has no types for its worker module.
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    for (const [o, k, d] of natives) Object.defineProperty(o, k, d);
+    return lib;
+  })();
+  return pdfjs;
+}
 
 interface Run { x: number; y: number; w: number; s: string }
 
 /** Text of a PDF's text layer, one line per visual line, pages separated by form feeds. */
 export async function pdfToText(data: Uint8Array): Promise<string> {
+  const { getDocument } = await loadPdfjs();
   const doc = await getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise;
   try {
     const pages: string[] = [];

@@ -91,7 +91,9 @@ describe('project fixtures', () => {
     // In a fresh process: here pdfjs loaded with the test's imports, before anything could look.
     const same = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
       const natives = [JSON.stringify, JSON.parse, Array.prototype.push];
-      await import('./etl/pdf.ts');
+      const { pdfToText } = await import('./etl/pdf.ts');
+      const { textToPdf } = await import('./etl/generate/pdf.ts');
+      await pdfToText(new Uint8Array(textToPdf('IMR')));
       console.log([JSON.stringify, JSON.parse, Array.prototype.push].map((f, i) => f === natives[i]).join())`],
     { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' });
     expect(same.trim()).toBe('true,true,true');
