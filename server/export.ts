@@ -53,15 +53,16 @@ async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dat
     kind === 'csv' ? w.params : { ...w.params, filters_text: filters, data_source: dataSource }).then(() => { written = true; });
   const fh = await open(file, 'r');
   try {
-    // Nothing is sent until the query has begun to write, so a bad query is still a clean error.
+    // A query that fails at once is still answered as a clean error.
     await Promise.race([copy, setTimeout(50)]);
     res.type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet').attachment(fileName(f, kind));
     if (kind === 'csv') res.write(`# IMR Outcomes services export; data: ${dataSource}; filters: ${filters}; made ${new Date().toISOString()}\n`);
-    for (let pos = 0; ;) {
+    // Until the client goes away, or the writer is done and everything it wrote is sent.
+    for (let pos = 0; !res.destroyed;) {
       const done = written;
       const { bytesRead, buffer } = await fh.read(Buffer.allocUnsafe(1 << 20), 0, 1 << 20, pos);
       pos += bytesRead;
-      if (bytesRead && !res.write(buffer.subarray(0, bytesRead))) await once(res, 'drain');
+      if (bytesRead && !res.write(buffer.subarray(0, bytesRead))) await Promise.race([once(res, 'drain'), once(res, 'close')]);
       if (bytesRead) continue;
       if (done) break;
       await Promise.race([copy, setTimeout(20)]);

@@ -100,7 +100,8 @@ export async function facets(db: Database, f: Filters, size: number) {
     return `(SELECT '${name}' AS facet, k1 AS value, sum(n)::INTEGER AS n FROM (${counted('counts', w.sql, [name])})
       GROUP BY value ORDER BY n DESC, value LIMIT $size)`;
   });
-  const rows = await db.query(`WITH counts AS MATERIALIZED (SELECT * FROM ${b.from} f) ${arms.join(' UNION ALL ')}`, params);
+  const rows = await db.query(`WITH counts AS MATERIALIZED (SELECT * FROM ${b.from} f)
+    SELECT * FROM (${arms.join(' UNION ALL ')}) ORDER BY facet, n DESC, value`, params);
   return Object.fromEntries(FACETS.map((name) => {
     const mine = rows.filter((r) => r.facet === name);
     return [name, {

@@ -12,9 +12,6 @@ export function wilson(k: number, n: number, z = 1.959963984540054): [number, nu
 /** Below this many services a rate is flagged low_n: its interval is too wide to compare. */
 export const LOW_N = 11;
 
-/** SQL for the counts every rate is made of, over rows with a decision column. */
-export const COUNTS = "count(*)::INTEGER AS n, count(*) FILTER (WHERE decision = 'Upheld')::INTEGER AS upheld";
-
 /** A row of counts with its uphold rate, interval and low-n flag. */
 export function withRate<T extends { n: number; upheld: number }>(row: T) {
   const [ci_low, ci_high] = wilson(row.upheld, row.n);
