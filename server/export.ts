@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { setTimeout } from 'node:timers/promises';
@@ -33,6 +32,14 @@ export function fileName(f: Filters, ext: string): string {
   return `${['imr-services', ...parts].join('_').slice(0, 150)}_${new Date().toISOString().slice(0, 10)}.${ext}`;
 }
 
+/** Resolves when the response can take more, or has closed. */
+function drained(res: Response): Promise<void> {
+  return new Promise((ok) => {
+    const done = () => { res.off('drain', done).off('close', done); ok(); };
+    res.on('drain', done).on('close', done);
+  });
+}
+
 /**
  * Every service under the filters, written by DuckDB's own CSV or Parquet writer into a
  * temporary file and streamed from it as it grows. Converting rows one value at a time
@@ -62,7 +69,7 @@ async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dat
       const done = written;
       const { bytesRead, buffer } = await fh.read(Buffer.allocUnsafe(1 << 20), 0, 1 << 20, pos);
       pos += bytesRead;
-      if (bytesRead && !res.write(buffer.subarray(0, bytesRead))) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (bytesRead && !res.write(buffer.subarray(0, bytesRead))) await drained(res);
       if (bytesRead) continue;
       if (done) break;
       await Promise.race([copy, setTimeout(20)]);
