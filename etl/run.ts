@@ -100,7 +100,8 @@ export async function runEtl(input: string, dbPath: string, o: Options = {}): Pr
 
 async function mergeInto(dbPath: string, building: string, stage: string, input: string, s: Summary): Promise<void> {
   if (existsSync(dbPath)) copyFileSync(dbPath, building);
-  const instance = await DuckDBInstance.create(building, { memory_limit: '1GB', temp_directory: stage });
+  // DuckDB's share of the run's memory; what does not fit spills to the stage folder.
+  const instance = await DuckDBInstance.create(building, { memory_limit: '640MB', temp_directory: stage });
   const db = await instance.connect();
   try {
     await applySchema(db);
