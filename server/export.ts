@@ -68,6 +68,9 @@ async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dat
     for (let pos = 0; !res.destroyed;) {
       const done = written;
       const { bytesRead, buffer } = await fh.read(Buffer.allocUnsafe(1 << 20), 0, 1 << 20, pos);
+      // Once the writer has begun, the file needs no name: both handles stay open, and a
+      // server killed mid-export leaves nothing behind in the temporary folder.
+      if (bytesRead && pos === 0) rmSync(dir, { recursive: true, force: true });
       pos += bytesRead;
       if (bytesRead && !res.write(buffer.subarray(0, bytesRead))) await drained(res);
       if (bytesRead) continue;
