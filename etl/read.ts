@@ -3,6 +3,7 @@ import { ParseError } from './types.ts';
 
 /** Real letters are well under 1 MB; anything this large is not one. */
 export const MAX_BYTES = 30e6;
+export const tooLarge = (bytes: number) => new ParseError(`file too large for a letter (${(bytes / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB)`);
 
 /**
  * A letter file's text. The content decides how it is read, not the name: a ".pdf" that
@@ -10,7 +11,7 @@ export const MAX_BYTES = 30e6;
  */
 export async function readLetterText(data: Uint8Array): Promise<string> {
   if (data.length === 0) throw new ParseError('empty file');
-  if (data.length > MAX_BYTES) throw new ParseError(`file too large for a letter (${(data.length / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB)`);
+  if (data.length > MAX_BYTES) throw tooLarge(data.length);
   if (startsWith(data, '%PDF-')) {
     // A PDF ends with %%EOF; without it the file was cut short, and reading what is left
     // could load a letter with some of its items missing.

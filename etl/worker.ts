@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
-import { MAX_BYTES, readLetterText } from './read.ts';
+import { MAX_BYTES, readLetterText, tooLarge } from './read.ts';
 import { parseLetter } from './parse.ts';
 import { ParseError, type Letter } from './types.ts';
 
@@ -42,7 +42,7 @@ export async function work(job: Job): Promise<Done> {
     if (f.known === sha) { d.unchanged++; continue; }
     if (f.known) d.changed++; else d.new++;
     try {
-      if (!data) throw new ParseError(`file too large for a letter (${(size / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB)`);
+      if (!data) throw tooLarge(size);
       const l = parseLetter(await readLetterText(data));
       const [letter, items] = rows(l, f.source_file, sha);
       d.letters += letter;

@@ -46,26 +46,6 @@ export function matchGolden(actual: unknown, expectedPath: string): void {
   expect(JSON.parse(text)).toEqual(JSON.parse(expected));
 }
 
-/** Opens the database and checks it: every table readable, no item without its letter. */
-export async function check(db: string) {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const conn = await instance.connect();
-  try {
-    const one = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRows()[0][0]);
-    return {
-      letters: await one('SELECT count(*) FROM letters'),
-      items: await one('SELECT count(*) FROM items'),
-      quarantine: await one('SELECT count(*) FROM quarantine'),
-      facts: await one('SELECT count(*) FROM facts'),
-      orphans: await one('SELECT count(*) FROM items WHERE letter_id NOT IN (SELECT letter_id FROM letters)'),
-    };
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
-
-
 /** Rows of one query on a database file, opened read-only, as JSON-safe objects. */
 export async function rows(db: string, sql: string) {
   const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
@@ -76,4 +56,13 @@ export async function rows(db: string, sql: string) {
     conn.closeSync();
     instance.closeSync();
   }
+}
+
+/** Opens the database and checks it: every table readable, no item without its letter. */
+export async function check(db: string) {
+  const [counts] = await rows(db, `SELECT (SELECT count(*) FROM letters)::INTEGER AS letters,
+    (SELECT count(*) FROM items)::INTEGER AS items, (SELECT count(*) FROM quarantine)::INTEGER AS quarantine,
+    (SELECT count(*) FROM facts)::INTEGER AS facts,
+    (SELECT count(*) FROM items WHERE letter_id NOT IN (SELECT letter_id FROM letters))::INTEGER AS orphans`);
+  return counts as Record<'letters' | 'items' | 'quarantine' | 'facts' | 'orphans', number>;
 }
