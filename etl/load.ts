@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -8,9 +9,13 @@ export async function applySchema(db: DuckDBConnection): Promise<void> {
   await db.run(SCHEMA);
 }
 
+/** Which derived.sql built a database's tables: a run rebuilds them when it is not this one. */
+export const DERIVED_VERSION = createHash('sha256').update(DERIVED).digest('hex').slice(0, 16);
+
 /** Rebuilds the tables the server reads (derived.sql) from letters and items. */
 export async function buildDerived(db: DuckDBConnection): Promise<void> {
   await db.run(DERIVED);
+  await db.run('CREATE OR REPLACE TABLE derived_version AS SELECT $v AS version', { v: DERIVED_VERSION });
 }
 
 // read_json's column spec for a table, from the table itself: names and types come from the schema.

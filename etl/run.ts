@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { letterFiles } from './files.ts';
-import { applySchema, buildDerived, merge } from './load.ts';
+import { applySchema, buildDerived, DERIVED_VERSION, merge } from './load.ts';
 import { Pool } from './pool.ts';
 import { progress } from './progress.ts';
 import type { Done, Job } from './worker.ts';
@@ -17,16 +17,21 @@ const BATCH = 256;
 
 type Out = Record<'letters' | 'items' | 'quarantine', WriteStream>;
 
-// What the database holds already: every file it has seen, with the hash it had.
-async function knownFiles(dbPath: string): Promise<Map<string, string>> {
-  if (!existsSync(dbPath)) return new Map();
+// What the database holds already: every file it has seen, with the hash it had, and whether
+// its derived tables were built by this version of derived.sql.
+async function known(dbPath: string): Promise<{ files: Map<string, string>; current: boolean }> {
+  if (!existsSync(dbPath)) return { files: new Map(), current: false };
   const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
   const db = await instance.connect();
   try {
-    return new Map((await db.runAndReadAll(
+    const files = new Map((await db.runAndReadAll(
       `SELECT source_file, source_sha256 FROM letters UNION ALL SELECT source_file, source_sha256 FROM quarantine
       UNION ALL SELECT source_file, source_sha256 FROM duplicates`,
     )).getRows().map(([f, h]) => [String(f), String(h)]));
+    // A database older than derived_version has no such table.
+    const current = await db.runAndReadAll('SELECT version FROM derived_version')
+      .then((r) => r.getRows()[0]?.[0] === DERIVED_VERSION, () => false);
+    return { files, current };
   } finally {
     db.closeSync();
     instance.closeSync();
@@ -77,7 +82,8 @@ interface Options { quiet?: boolean; workers?: number }
  * their rows go to NDJSON files that DuckDB merges in one transaction. When something is new
  * or changed, the run builds a copy of the database and renames it over the old file only
  * when complete, so a reader never sees a half-loaded database and a killed run leaves the
- * old one exactly as it was. When nothing is, the database is not touched at all.
+ * old one exactly as it was. When nothing is, and its derived tables are this version's, the
+ * database is not touched at all.
  */
 export async function runEtl(input: string, dbPath: string, o: Options = {}): Promise<Summary> {
   const t0 = performance.now();
@@ -89,8 +95,10 @@ export async function runEtl(input: string, dbPath: string, o: Options = {}): Pr
   mkdirSync(stage);
   const s: Summary = { files: 0, new: 0, changed: 0, unchanged: 0, duplicates: 0, letters: 0, items: 0, quarantined: 0, seconds: 0 };
   try {
-    await parseAll(input, stage, await knownFiles(dbPath), s, o);
-    if (s.new + s.changed > 0 || !existsSync(dbPath)) await mergeInto(dbPath, building, stage, input, s);
+    const k = await known(dbPath);
+    await parseAll(input, stage, k.files, s, o);
+    k.files.clear(); // a million paths and hashes, not needed while DuckDB merges
+    if (s.new + s.changed > 0 || !k.current) await mergeInto(dbPath, building, stage, input, s);
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'express';
 import type { Database } from './db.ts';
-import { whereClause, type Filters } from './filters.ts';
+import { lookup, whereClause, type Filters } from './filters.ts';
 
 // A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice).
 // Testing the first character is a third faster than a regular expression over 2.4M rows.
@@ -49,7 +49,7 @@ function drained(res: Response): Promise<void> {
  * connection is cut, so no one mistakes a part for the whole.
  */
 async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dataSource: string, res: Response): Promise<void> {
-  const w = whereClause(f);
+  const w = whereClause(f, await lookup(db));
   const dir = mkdtempSync(join(tmpdir(), 'imr-export-'));
   const file = join(dir, `export.${kind}`);
   const filters = describeFilters(f) || 'none';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import taxonomy from '../etl/rules/taxonomy.json' with { type: 'json' };
 import { LAYOUTS } from '../etl/types.ts';
+import type { Database } from './db.ts';
 import { HttpError } from './errors.ts';
 import { treatmentMatch } from './synonyms.ts';
 
@@ -80,11 +81,29 @@ export function parseQuery<S extends z.ZodRawShape>(shape: S, query: unknown): z
   return result.data;
 }
 
+/** The database's codes for facet values and its list sets (etl/derived.sql), read once per file. */
+export interface Lookup {
+  codes: Record<string, Record<string, number>>;
+  names: Record<string, Record<number, string>>;
+  sets: Map<number, { kind: string; labels: string[] }>;
+}
+
+export const lookup = (db: Database): Promise<Lookup> => db.once('lookup', async () => {
+  const l: Lookup = { codes: {}, names: {}, sets: new Map() };
+  for (const { kind, value, code } of await db.query('SELECT kind, value, code FROM codes')) {
+    (l.codes[String(kind)] ??= {})[String(value)] = Number(code);
+    (l.names[String(kind)] ??= {})[Number(code)] = String(value);
+  }
+  for (const r of await db.query('SELECT id, kind, labels FROM sets')) l.sets.set(Number(r.id), { kind: String(r.kind), labels: r.labels as string[] });
+  return l;
+});
+
 /**
- * The WHERE clause for the filters over `facts f`, with every value bound. `except` leaves one
- * filter out, as facets need.
+ * The WHERE clause for the filters over `facts f`, with every value bound. Facet values and
+ * lists are matched by their integer codes, which DuckDB tests inside the scan. `except`
+ * leaves one filter out, as facets need.
  */
-export function whereClause(f: Filters, except?: FilterName): { sql: string; params: Record<string, DuckDBValue> } {
+export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: string; params: Record<string, DuckDBValue> } {
   const parts: string[] = [];
   const params: Record<string, DuckDBValue> = {};
   const on = (name: FilterName) => name !== except && f[name] !== undefined;
@@ -92,25 +111,34 @@ export function whereClause(f: Filters, except?: FilterName): { sql: string; par
   const inList = (name: FilterName, column: string) => {
     if (on(name)) parts.push(`list_contains(${bind(name, listValue(f[name] as string[]))}, f.${column})`);
   };
-  const anyOf = (name: FilterName, column: string) => {
-    if (on(name)) parts.push(`f.${column} IN (SELECT id FROM sets WHERE list_has_any(labels, ${bind(name, listValue(f[name] as string[]))}))`);
+  // One code is an equality, pushed into the scan; a value the data never holds matches nothing.
+  const oneOf = (name: FilterName, column: string, ids: number[], type: string) => {
+    parts.push(ids.length === 0 ? 'false' : ids.length === 1 ? `f.${column} = ${bind(name, ids[0])}::${type}`
+      : `list_contains(${bind(name, listValue(ids))}::${type}[], f.${column})`);
+  };
+  const coded = (name: FilterName, kind: string) => {
+    if (on(name)) oneOf(name, `${kind}_code`, (f[name] as string[]).map((v) => l.codes[kind]?.[v]).filter((c) => c !== undefined), 'SMALLINT');
+  };
+  const anyOf = (name: FilterName, column: string, kind: string) => {
+    const wanted = f[name] as string[];
+    if (on(name)) oneOf(name, column, [...l.sets].filter(([, s]) => s.kind === kind && s.labels.some((x) => wanted.includes(x))).map(([id]) => id), 'INTEGER');
   };
   const range = (name: FilterName, column: string, op: string, cast = '') => {
     if (on(name)) parts.push(`f.${column} ${op} ${bind(name, f[name] as string | number)}${cast}`);
   };
-  inList('category', 'category');
-  inList('subcategory', 'subcategory');
+  coded('category', 'category');
+  coded('subcategory', 'subcategory');
   // Upheld or Overturned; both, like none, keeps every service.
   const decisions = new Set(on('decision') ? f.decision : []);
   if (decisions.size === 1) parts.push(decisions.has('Upheld') ? 'f.upheld' : 'NOT f.upheld');
-  inList('specialty', 'reviewer_specialty');
-  inList('gender', 'patient_gender');
-  inList('body_region', 'body_region');
-  inList('layout', 'layout');
+  coded('specialty', 'specialty');
+  coded('gender', 'gender');
+  coded('body_region', 'body_region');
+  coded('layout', 'layout');
   inList('letter_id', 'letter_id');
-  anyOf('guideline_source', 'guideline_set');
-  anyOf('mtus_chapter', 'chapter_set');
-  anyOf('licensure_state', 'licensure_set');
+  anyOf('guideline_source', 'guideline_set', 'guideline');
+  anyOf('mtus_chapter', 'chapter_set', 'chapter');
+  anyOf('licensure_state', 'licensure_set', 'licensure');
   range('decision_from', 'decision_date', '>=', '::DATE');
   range('decision_to', 'decision_date', '<=', '::DATE');
   range('injury_from', 'date_of_injury', '>=', '::DATE');
@@ -124,7 +152,7 @@ export function whereClause(f: Filters, except?: FilterName): { sql: string; par
       return 'like' in m ? `t.treatment ILIKE ${bind(`treatment${k}`, m.like)} ESCAPE '\\'`
         : `regexp_matches(t.treatment, ${bind(`treatment${k}`, m.regex)})`;
     });
-    parts.push(`f.treatment IN (SELECT t.treatment FROM treatments t WHERE ${terms.join(' OR ')})`);
+    parts.push(`f.treatment_id IN (SELECT t.id FROM treatments t WHERE ${terms.join(' OR ')})`);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

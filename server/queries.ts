@@ -1,11 +1,11 @@
-import type { Database } from './db.ts';
-import { counted, inCube, type DimensionName } from './dimensions.ts';
-import { FACETS, whereClause, splitFacets, type Filters } from './filters.ts';
+import type { Database, Row } from './db.ts';
+import { counted, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
+import { FACETS, lookup, whereClause, splitFacets, type Filters, type Lookup } from './filters.ts';
 import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
 
 /** Where the loaded letters come from, so every view can say when the data are synthetic. */
-export async function source(db: Database) {
+export const source = (db: Database) => db.once('source', async () => {
   const [r] = await db.query(`SELECT count(*) FILTER (WHERE synthetic)::INTEGER AS synthetic_letters,
       count(*) FILTER (WHERE NOT synthetic)::INTEGER AS real_letters,
       (SELECT count(*)::INTEGER FROM quarantine) AS quarantined FROM letters`);
@@ -15,15 +15,15 @@ export async function source(db: Database) {
     data_source: synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty',
     synthetic_letters: synthetic, real_letters: real, quarantined: Number(r.quarantined),
   };
-}
+});
 
 /** Filters that keep or drop whole letters: under these alone, each letter's first service stands for it. */
 const LETTER_FILTERS = ['specialty', 'licensure_state', 'decision_from', 'decision_to', 'injury_from', 'injury_to',
   'age_min', 'age_max', 'gender', 'layout', 'letter_id'];
 
 export async function summary(db: Database, f: Filters) {
-  const w = whereClause(f);
-  const counts = `count(*)::INTEGER AS n, count(*) FILTER (WHERE f.upheld)::INTEGER AS upheld,
+  const w = whereClause(f, await lookup(db));
+  const counts = `count(*)::INTEGER AS n, sum(f.upheld::UTINYINT)::INTEGER AS upheld,
     min(f.decision_date)::VARCHAR AS first_decision, max(f.decision_date)::VARCHAR AS last_decision`;
   // Under item filters a letter counts once however many of its services match: each block of
   // 64 letter keys becomes a bitmap of the letters seen, twice as fast as count(DISTINCT).
@@ -31,7 +31,7 @@ export async function summary(db: Database, f: Filters) {
     ? `SELECT count(*) FILTER (WHERE f.first_item)::INTEGER AS letters, ${counts} FROM facts f ${w.sql}`
     : `SELECT sum(bit_count(seen))::INTEGER AS letters, sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld,
         min(first_decision) AS first_decision, max(last_decision) AS last_decision
-      FROM (SELECT bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.letter_key // 64)`;
+      FROM (SELECT bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.letter_block)`;
   const [row] = await db.query(sql, w.params);
   const { n, upheld, letters, ...rest } = row as { n: number | null; upheld: number | null; letters: number | null };
   return { ...(await source(db)), letters: letters ?? 0, items: n ?? 0, ...withRate({ n: n ?? 0, upheld: upheld ?? 0 }), ...rest };
@@ -42,48 +42,64 @@ export async function summary(db: Database, f: Filters) {
  * column, facet_cube's counts (facts counted by cube_key under the other filters and joined
  * to it, when there are other filters), with the facet filters applied to those counts.
  */
-function base(f: Filters, dims: DimensionName[]) {
+function base(f: Filters, l: Lookup, dims: DimensionName[]) {
   if (!dims.every(inCube)) {
-    const w = whereClause(f);
+    const w = whereClause(f, l);
     return { from: 'facts', where: w.sql, params: w.params };
   }
   const [facetFilters, others] = splitFacets(f);
-  const o = whereClause(others);
-  const w = whereClause(facetFilters);
+  const o = whereClause(others, l);
+  const w = whereClause(facetFilters, l);
   const from = o.sql ? `(SELECT c.* REPLACE (x.n AS n) FROM (SELECT f.cube_key, count(*)::INTEGER AS n FROM facts f ${o.sql}
     GROUP BY ALL) x JOIN facet_cube c USING (cube_key))` : 'facet_cube';
   return { from, where: w.sql, params: { ...o.params, ...w.params } };
 }
 
 export interface RateOptions { sort: 'n' | 'rate' | 'key'; limit: number; min_n: number }
-const ORDER = { n: 'sum(n) DESC, key', rate: 'sum(upheld) / sum(n) DESC, sum(n) DESC, key', key: 'key' };
+const SQL_ORDER = { n: 'sum(n) DESC, k1', rate: 'sum(upheld) / sum(n) DESC, sum(n) DESC, k1', key: 'k1' };
+type Counts = { key: string; n: number; upheld: number };
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const ORDER: Record<RateOptions['sort'], (a: Counts, b: Counts) => number> = {
+  n: (a, b) => b.n - a.n || byKey(a.key, b.key),
+  rate: (a, b) => b.upheld / b.n - a.upheld / a.n || b.n - a.n || byKey(a.key, b.key),
+  key: (a, b) => byKey(a.key, b.key),
+};
 const SUMS = 'sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld';
-const rateRow = (r: Record<string, unknown>) => withRate({ key: String(r.key), n: Number(r.n), upheld: Number(r.upheld) });
+const counts = (r: Row, key = 'k1'): Counts => ({ key: String(r[key]), n: Number(r.n), upheld: Number(r.upheld) });
 
 export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions) {
-  const b = base(f, [by]);
-  const rows = await db.query(`SELECT k1 AS key, ${SUMS} FROM (${counted(b.from, b.where, [by])})
-    GROUP BY key HAVING sum(n) >= $min_n ORDER BY ${ORDER[o.sort]} LIMIT $limit`, { ...b.params, min_n: o.min_n, limit: o.limit });
-  return rows.map(rateRow);
+  const l = await lookup(db);
+  const b = base(f, l, [by]);
+  // Keys labelled in SQL are ordered and cut there (a letter_id breakdown has a row a letter);
+  // codes and sets are few, and are labelled, ordered and cut here.
+  const inSql = labelledInSql(by);
+  const rows = await db.query(`SELECT k1, ${SUMS} FROM (${counted(b.from, b.where, [by])}) GROUP BY k1
+    ${inSql ? `HAVING sum(n) >= $min_n ORDER BY ${SQL_ORDER[o.sort]} LIMIT $limit` : ''}`,
+  inSql ? { ...b.params, min_n: o.min_n, limit: o.limit } : b.params);
+  return labelled(rows, [by], l).map((r) => counts(r)).filter((r) => r.n >= o.min_n).sort(ORDER[o.sort]).slice(0, o.limit).map(withRate);
 }
 
 export async function trend(db: Database, interval: 'month' | 'quarter' | 'year', by: DimensionName | undefined, f: Filters) {
-  const w = whereClause(f);
+  const l = await lookup(db);
+  const w = whereClause(f, l);
   // Grouped by month first, a few hundred groups, then by period: cheaper than truncating every
   // date. Undated services form the period NULL.
-  const months = counted('facts', w.sql, by ? [by] : [], 'f.decision_month AS month');
-  const rows = await db.query(`SELECT strftime(date_trunc('${interval}', month), '%Y-%m-%d') AS period, ${by ? 'k1' : "'All'"} AS key, ${SUMS}
-    FROM (${months}) GROUP BY period, key ORDER BY period, key`, w.params);
-  const dated = rows.filter((r) => r.period !== null);
+  const months = counted('facts', w.sql, by ? [by] : [], 'f.decision_month_no AS month');
+  const rows = labelled(await db.query(`SELECT strftime(date_trunc('${interval}', make_date(month // 12, month % 12 + 1, 1)), '%Y-%m-%d') AS period, ${by ? 'k1' : "'All'"} AS k1, ${SUMS}
+    FROM (${months}) GROUP BY ALL`, w.params), by ? [by] : [], l, 'period');
+  const dated = rows.filter((r) => r.period !== null).map((r) => ({ period: String(r.period), key: String(r.k1), n: Number(r.n), upheld: Number(r.upheld) }))
+    .sort((a, b) => byKey(a.period, b.period) || byKey(a.key, b.key));
   const undated = rows.reduce((sum, r) => sum + (r.period === null ? Number(r.n) : 0), 0);
-  return { rows: dated.map((r) => ({ period: String(r.period), ...rateRow(r) })), undated };
+  return { rows: dated.map(withRate), undated };
 }
 
 export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: DimensionName, f: Filters) {
-  const b = base(f, [rowsBy, colsBy]);
-  const cells = await db.query(`SELECT k1 AS row, k2 AS col, ${SUMS} FROM (${counted(b.from, b.where, [rowsBy, colsBy])})
-    GROUP BY row, col ORDER BY row, col`, b.params);
-  return cells.map((x) => ({ row: String(x.row), col: String(x.col), ...withRate({ n: Number(x.n), upheld: Number(x.upheld) }) }));
+  const l = await lookup(db);
+  const b = base(f, l, [rowsBy, colsBy]);
+  const cells = labelled(await db.query(`SELECT k1, k2, ${SUMS} FROM (${counted(b.from, b.where, [rowsBy, colsBy])}) GROUP BY ALL`, b.params),
+    [rowsBy, colsBy], l);
+  return cells.map((x) => withRate({ row: String(x.k1), col: String(x.k2), n: Number(x.n), upheld: Number(x.upheld) }))
+    .sort((a, b) => byKey(a.row, b.row) || byKey(a.col, b.col));
 }
 
 /**
@@ -91,21 +107,22 @@ export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: Dime
  * in one statement over facet_cube's counts under the filters that are not facets.
  */
 export async function facets(db: Database, f: Filters, size: number) {
+  const l = await lookup(db);
   const [facetFilters, others] = splitFacets(f);
-  const b = base(others, [...FACETS]);
-  const params = { ...b.params, size: size + 1 };
+  const b = base(others, l, [...FACETS]);
+  const params = { ...b.params };
   const arms = FACETS.map((name) => {
-    const w = whereClause(facetFilters, name);
+    const w = whereClause(facetFilters, l, name);
     Object.assign(params, w.params);
-    return `(SELECT '${name}' AS facet, k1 AS value, sum(n)::INTEGER AS n FROM (${counted('counts', w.sql, [name])})
-      GROUP BY value ORDER BY n DESC, value LIMIT $size)`;
+    return `SELECT '${name}' AS facet, * FROM (${counted(b.from === 'facet_cube' ? b.from : 'counts', w.sql, [name])})`;
   });
-  const rows = await db.query(`WITH counts AS MATERIALIZED (SELECT * FROM ${b.from} f)
-    SELECT * FROM (${arms.join(' UNION ALL ')}) ORDER BY facet, n DESC, value`, params);
+  // Counts under other filters are made once for all arms; the cube itself is read by each.
+  const rows = await db.query(`${b.from === 'facet_cube' ? '' : `WITH counts AS MATERIALIZED (SELECT * FROM ${b.from} f)`}
+    ${arms.join(' UNION ALL ')}`, params);
   return Object.fromEntries(FACETS.map((name) => {
-    const mine = rows.filter((r) => r.facet === name);
+    const mine = labelled(rows.filter((r) => r.facet === name), [name], l).map((r) => counts(r)).sort(ORDER.n);
     return [name, {
-      values: mine.slice(0, size).map((r) => ({ value: String(r.value), n: Number(r.n), selected: (f[name] as string[] | undefined)?.includes(String(r.value)) ?? false })),
+      values: mine.slice(0, size).map((r) => ({ value: r.key, n: r.n, selected: (f[name] as string[] | undefined)?.includes(r.key) ?? false })),
       truncated: mine.length > size,
     }];
   })) as Record<(typeof FACETS)[number], { values: { value: string; n: number; selected: boolean }[]; truncated: boolean }>;

@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import type { Database } from './db.ts';
 import { HttpError } from './errors.ts';
-import { whereClause, type Filters } from './filters.ts';
+import { lookup, whereClause, type Filters } from './filters.ts';
 
 /** Item sort keys: SQL expression and the type a cursor's value is cast back to. */
 export const ITEM_SORTS = {
@@ -30,7 +30,7 @@ export const ITEM_COLUMNS = `f.letter_id, f.item_no, f.treatment, f.decision, f.
 
 /** One page of services, in a stable order; next_cursor fetches the page after it. */
 export async function items(db: Database, f: Filters, o: { sort: ItemSort; order: 'asc' | 'desc'; limit: number; cursor?: string }) {
-  const w = whereClause(f);
+  const w = whereClause(f, await lookup(db));
   const s = ITEM_SORTS[o.sort];
   const op = o.order === 'asc' ? '>' : '<';
   const params: typeof w.params = { ...w.params, limit: o.limit + 1 };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Truth } from '../etl/generate/letter.ts';
+import { SUBCATEGORIES } from '../server/filters.ts';
 import { startServer } from './server.ts';
 
 type Row = Truth & Truth['items'][number];
@@ -120,6 +121,14 @@ describe('filters', () => {
     expect(body.items).toBe(want.length);
     expect(body.upheld).toBe(want.filter((r) => r.decision === 'Upheld').length);
     expect(body.letters).toBe(new Set(want.map((r) => r.file)).size);
+  });
+
+  it('matches nothing for a valid value the data never holds, and ignores it beside one it does', async () => {
+    const absent = SUBCATEGORIES.find((x) => !rows.some((r) => r.subcategory === x))!;
+    expect(absent).toBeDefined();
+    expect((await api(`/api/summary?subcategory=${encodeURIComponent(absent)}`)).body).toMatchObject({ items: 0, letters: 0 });
+    const both = (await api(`/api/summary?subcategory=${encodeURIComponent(absent)}&subcategory=Opioids`)).body;
+    expect(both.items).toBe(rows.filter((r) => r.subcategory === 'Opioids').length);
   });
 
   it('body_region keeps only services in that region', async () => {

@@ -1,6 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DERIVED_VERSION } from '../etl/load.ts';
 import { runEtl } from '../etl/run.ts';
 import { report } from '../etl/report.ts';
 import { generate } from '../etl/generate/index.ts';
@@ -39,6 +41,22 @@ describe('ETL', () => {
     const s = await runEtl(input, db);
     expect(s).toMatchObject({ files: 45, new: 0, changed: 0, unchanged: 45, letters: 0, quarantined: 0 });
     expect(await rows(db, 'SELECT * EXCLUDE (full_text) FROM letters ORDER BY letter_id')).toEqual(before);
+  });
+
+  it('rebuilds derived tables made by another version of derived.sql, and only then', async () => {
+    const mtime = () => statSync(db).mtimeMs;
+    const untouched = mtime();
+    await runEtl(input, db);
+    expect(mtime()).toBe(untouched);
+    const instance = await DuckDBInstance.create(db);
+    const conn = await instance.connect();
+    await conn.run("UPDATE derived_version SET version = 'older'; DROP TABLE codes");
+    conn.closeSync();
+    instance.closeSync();
+    const s = await runEtl(input, db);
+    expect(s).toMatchObject({ new: 0, changed: 0, unchanged: 45 });
+    expect(await rows(db, 'SELECT version FROM derived_version')).toEqual([{ version: DERIVED_VERSION }]);
+    expect((await rows(db, 'SELECT count(*)::INTEGER AS n FROM codes'))[0].n).toBeGreaterThan(0);
   });
 
   it('replaces a letter whose file changed, and lifts a fixed file out of quarantine', async () => {
