@@ -8,18 +8,18 @@ import type { Lookup } from './filters.ts';
  * (labelling them in SQL cost more than the counting), anything else in SQL. A missing value
  * reads 'Not stated', so no service drops out of a breakdown.
  */
-interface Dimension { group: (t: string) => string; label?: (k: string) => string; codes?: string; sets?: true; cube?: true }
+interface Dimension { group: (t: string) => string; label?: (k: string) => string; names?: (k: number, l: Lookup) => string[]; cube?: true }
 
 const col = (c: string): Dimension => ({ group: (t) => `${t}.${c}`, label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')` });
-const coded = (kind: string): Dimension => ({ group: (t) => `${t}.${kind}_code`, codes: kind, cube: true });
-const set = (c: string): Dimension => ({ group: (t) => `${t}.${c}`, sets: true, cube: true });
+const coded = (kind: string): Dimension => ({ group: (t) => `${t}.${kind}_code`, names: (k, l) => [l.names[kind]?.[k] ?? 'Not stated'], cube: true });
+const set = (c: string): Dimension => ({ group: (t) => `${t}.${c}`, names: (k, l) => l.sets.get(k)?.labels ?? ['Not stated'], cube: true });
 const year = (c: string): Dimension => ({ group: (t) => `year(${t}.${c})`, label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')` });
 
 export const DIMENSIONS = {
   category: coded('category'),
   subcategory: coded('subcategory'),
   treatment: col('treatment'),
-  decision: { group: (t) => `${t}.upheld`, label: (k) => `CASE ${k} WHEN true THEN 'Upheld' WHEN false THEN 'Overturned' ELSE 'Not stated' END`, cube: true },
+  decision: { group: (t) => `${t}.upheld::SMALLINT`, names: (k) => [k === 1 ? 'Upheld' : k === 0 ? 'Overturned' : 'Not stated'], cube: true },
   guideline_source: set('guideline_set'),
   mtus_chapter: set('chapter_set'),
   specialty: coded('specialty'),
@@ -56,12 +56,7 @@ export function counted(from: string, where: string, dims: DimensionName[], extr
 }
 
 /** A key's labels: a code's value, a set's labels (each counts the group once), or the key itself. */
-function labels(d: DimensionName, key: unknown, l: Lookup): string[] {
-  const { codes, sets } = dim(d);
-  if (codes) return [l.names[codes]?.[Number(key)] ?? 'Not stated'];
-  if (sets) return l.sets.get(Number(key))?.labels ?? ['Not stated'];
-  return [String(key)];
-}
+const labels = (d: DimensionName, key: unknown, l: Lookup): string[] => dim(d).names?.(key === null ? NaN : Number(key), l) ?? [String(key)];
 
 /**
  * Counted rows with their keys k1, k2 labelled, and the rows that then share their labels (and

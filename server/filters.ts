@@ -108,14 +108,12 @@ export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: 
   const params: Record<string, DuckDBValue> = {};
   const on = (name: FilterName) => name !== except && f[name] !== undefined;
   const bind = (name: string, value: DuckDBValue) => { params[name] = value; return `$${name}`; };
-  const inList = (name: FilterName, column: string) => {
-    if (on(name)) parts.push(`list_contains(${bind(name, listValue(f[name] as string[]))}, f.${column})`);
+  // One value is an equality, which DuckDB tests inside the scan; no value matches nothing.
+  const oneOf = (name: FilterName, column: string, values: (string | number)[], type: string) => {
+    parts.push(values.length === 0 ? 'false' : values.length === 1 ? `f.${column} = ${bind(name, values[0])}::${type}`
+      : `list_contains(${bind(name, listValue(values))}::${type}[], f.${column})`);
   };
-  // One code is an equality, pushed into the scan; a value the data never holds matches nothing.
-  const oneOf = (name: FilterName, column: string, ids: number[], type: string) => {
-    parts.push(ids.length === 0 ? 'false' : ids.length === 1 ? `f.${column} = ${bind(name, ids[0])}::${type}`
-      : `list_contains(${bind(name, listValue(ids))}::${type}[], f.${column})`);
-  };
+  // A facet value the data never holds has no code, and matches nothing.
   const coded = (name: FilterName, kind: string) => {
     if (on(name)) oneOf(name, `${kind}_code`, (f[name] as string[]).map((v) => l.codes[kind]?.[v]).filter((c) => c !== undefined), 'SMALLINT');
   };
@@ -135,7 +133,7 @@ export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: 
   coded('gender', 'gender');
   coded('body_region', 'body_region');
   coded('layout', 'layout');
-  inList('letter_id', 'letter_id');
+  if (on('letter_id')) oneOf('letter_id', 'letter_id', f.letter_id!, 'VARCHAR');
   anyOf('guideline_source', 'guideline_set', 'guideline');
   anyOf('mtus_chapter', 'chapter_set', 'chapter');
   anyOf('licensure_state', 'licensure_set', 'licensure');

@@ -1,5 +1,5 @@
 import type { Database, Row } from './db.ts';
-import { counted, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
+import { counted, DIMENSIONS, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
 import { FACETS, lookup, whereClause, splitFacets, type Filters, type Lookup } from './filters.ts';
 import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
@@ -114,7 +114,8 @@ export async function facets(db: Database, f: Filters, size: number) {
   const arms = FACETS.map((name) => {
     const w = whereClause(facetFilters, l, name);
     Object.assign(params, w.params);
-    return `SELECT '${name}' AS facet, * FROM (${counted(b.from === 'facet_cube' ? b.from : 'counts', w.sql, [name])})`;
+    return `SELECT '${name}' AS facet, ${DIMENSIONS[name].group('f')} AS k1, sum(f.n)::INTEGER AS n
+      FROM ${b.from === 'facet_cube' ? b.from : 'counts'} f ${w.sql} GROUP BY ALL`;
   });
   // Counts under other filters are made once for all arms; the cube itself is read by each.
   const rows = await db.query(`${b.from === 'facet_cube' ? '' : `WITH counts AS MATERIALIZED (SELECT * FROM ${b.from} f)`}
