@@ -1,4 +1,4 @@
-import { num, pct, useApi, type Summary } from './api.ts';
+import { num, pct, prefetch, useApi, VIEW_URLS, type Summary } from './api.ts';
 import { useUrlState } from './state.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { RateChart } from './RateChart.tsx';
@@ -10,7 +10,8 @@ import { LetterView } from './LetterView.tsx';
 
 export function App() {
   const [state, setState] = useUrlState();
-  const { data: s, error } = useApi<Summary>(`/api/summary?${state.filters}`);
+  prefetch(state);
+  const { data: s, error } = useApi<Summary>(VIEW_URLS.summary(state));
   const props = { state, onState: setState };
   return (
     <main>

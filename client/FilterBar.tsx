@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { num, useApi, type Facets, type Suggestion } from './api.ts';
+import { num, useApi, VIEW_URLS, type Facets, type Suggestion } from './api.ts';
 import { VIEW, withValues, type State } from './state.ts';
 
 const FACET_LABELS: Record<keyof Facets, string> = {
@@ -63,7 +63,7 @@ function ValueInput({ name, label, type, state, onState }: { name: string; label
 
 /** Every API filter: facets with counts, treatment search, date and age ranges, and one button to clear all. */
 export function FilterBar({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const { data: facets, error } = useApi<Facets>(`/api/facets?${state.filters}`);
+  const { data: facets, error } = useApi<Facets>(VIEW_URLS.facets(state));
   const active = [...state.filters.keys()].length > 0;
   return (
     <form className="filters" role="search" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>

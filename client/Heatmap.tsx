@@ -1,13 +1,10 @@
-import { downloadCsv, metric, num, pct, useApi, type Cell } from './api.ts';
+import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type Cell } from './api.ts';
 import { Card } from './Card.tsx';
 import type { State } from './state.ts';
 
 /** Category × guideline source: each cell's n and rate, shaded by rate; a cell opens its services. */
 export function Heatmap({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const q = new URLSearchParams(state.filters);
-  q.set('rows', 'category');
-  q.set('cols', 'guideline_source');
-  const { data, error, loading } = useApi<{ cells: Cell[] }>(`/api/crosstab?${q}`);
+  const { data, error, loading } = useApi<{ cells: Cell[] }>(VIEW_URLS.crosstab(state));
   const cells = data?.cells ?? [];
   const rows = [...new Set(cells.map((c) => c.row))];
   const cols = ['MTUS', 'ODG', 'ACOEM', 'Other', 'None'].filter((c) => cells.some((x) => x.col === c));

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { downloadCsv, metric, num, pct, useApi, type RateRow } from './api.ts';
+import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type RateRow } from './api.ts';
 import { Card } from './Card.tsx';
 import type { State } from './state.ts';
 
@@ -33,9 +33,7 @@ const Label = ({ x, y, payload }: { x?: number | string; y?: number | string; pa
 /** Uphold (or overturn) rate by one dimension, with n and intervals; a bar opens its services. */
 export function RateChart({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { dim, metric: which, sort, min_n } = state.view;
-  const q = new URLSearchParams(state.filters);
-  Object.entries({ by: dim, sort, min_n, limit: '60' }).forEach(([k, v]) => q.set(k, v));
-  const { data, error, loading } = useApi<{ rows: RateRow[] }>(`/api/rates?${q}`);
+  const { data, error, loading } = useApi<{ rows: RateRow[] }>(VIEW_URLS.rates(state));
   const rows = (data?.rows ?? []).map((r) => ({ ...r, ...metric(r, which), label: `${r.key} (n=${num(r.n)})${r.low_n ? ' low n' : ''}` }));
   const top = rows[0];
   const title = `${which === 'overturn' ? 'Overturn' : 'Uphold'} rate by ${RATE_DIMS[dim as keyof typeof RATE_DIMS] ?? dim}`;

@@ -1,12 +1,10 @@
-import { downloadCsv, metric, num, pct, useApi, type RateRow } from './api.ts';
+import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type RateRow } from './api.ts';
 import { Card } from './Card.tsx';
 import { withValues, type State } from './state.ts';
 
 /** The most frequent treatments under the filters, with n and rate; a name filters by it. */
 export function TopTreatments({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const q = new URLSearchParams(state.filters);
-  Object.entries({ by: 'treatment', limit: '25', sort: 'n' }).forEach(([k, v]) => q.set(k, v));
-  const { data, error, loading } = useApi<{ rows: RateRow[] }>(`/api/rates?${q}`);
+  const { data, error, loading } = useApi<{ rows: RateRow[] }>(VIEW_URLS.treatments(state));
   const rows = data?.rows ?? [];
   const which = state.view.metric;
   const top = rows[0];

@@ -1,5 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { downloadCsv, metric, num, pct, useApi, type Trend } from './api.ts';
+import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type Trend } from './api.ts';
 import { Card } from './Card.tsx';
 import type { State } from './state.ts';
 
@@ -9,10 +9,7 @@ const SPLITS = { '': 'nothing', category: 'category', guideline_source: 'guideli
 /** The rate over time by month, quarter or year, with 95% bands, optionally split (top five keys). */
 export function TrendChart({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { interval, split, metric: which } = state.view;
-  const q = new URLSearchParams(state.filters);
-  q.set('interval', interval);
-  if (split) q.set('by', split);
-  const { data, error, loading } = useApi<Trend>(`/api/trend?${q}`);
+  const { data, error, loading } = useApi<Trend>(VIEW_URLS.trend(state));
   const rows = data?.rows ?? [];
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.key, (totals.get(r.key) ?? 0) + r.n);

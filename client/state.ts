@@ -11,7 +11,7 @@ export type View = typeof VIEW;
 /** The whole page state lives in the URL: filters, chart choices, the open list and letter. */
 export interface State { filters: URLSearchParams; view: View }
 
-function read(): State {
+export function readState(): State {
   const all = new URLSearchParams(location.search);
   const filters = new URLSearchParams();
   for (const k of [...LIST_FILTERS, ...VALUE_FILTERS]) for (const v of all.getAll(k)) if (v) filters.append(k, v);
@@ -29,9 +29,9 @@ function write(s: State): string {
 
 /** The URL state and a setter that pushes a history entry, so back and forward work. */
 export function useUrlState(): [State, (next: State) => void] {
-  const [state, setState] = useState(read);
+  const [state, setState] = useState(readState);
   useEffect(() => {
-    const onPop = () => setState(read());
+    const onPop = () => setState(readState());
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);

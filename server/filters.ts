@@ -128,7 +128,7 @@ export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: 
   coded('subcategory', 'subcategory');
   // Upheld or Overturned; both, like none, keeps every service.
   const decisions = new Set(on('decision') ? f.decision : []);
-  if (decisions.size === 1) parts.push(decisions.has('Upheld') ? 'f.upheld' : 'NOT f.upheld');
+  if (decisions.size === 1) parts.push(`f.upheld = ${decisions.has('Upheld')}`);
   coded('specialty', 'specialty');
   coded('gender', 'gender');
   coded('body_region', 'body_region');
