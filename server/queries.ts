@@ -65,7 +65,7 @@ const ORDER: Record<RateOptions['sort'], (a: Counts, b: Counts) => number> = {
   key: (a, b) => byKey(a.key, b.key),
 };
 const SUMS = 'sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld';
-const counts = (r: Row, key = 'k1'): Counts => ({ key: String(r[key]), n: Number(r.n), upheld: Number(r.upheld) });
+const counts = (r: Row): Counts => ({ key: String(r.k1), n: Number(r.n), upheld: Number(r.upheld) });
 
 export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions) {
   const l = await lookup(db);

@@ -7,6 +7,7 @@ import { startServer } from './server.ts';
 import { tempDir } from './helpers.ts';
 import { Database } from '../server/db.ts';
 import { HttpError } from '../server/errors.ts';
+import { summary } from '../server/queries.ts';
 
 let srv: Awaited<ReturnType<typeof startServer>>;
 const FORMULAS = readFileSync(join(import.meta.dirname, 'fixtures', 'header-2016-formulas.txt'), 'utf8');
@@ -83,6 +84,21 @@ describe('query time limit', () => {
 
 describe('the database file', () => {
   const letters = async (db: Database) => Number((await db.query('SELECT count(*)::INTEGER AS n FROM letters'))[0].n);
+
+  it('built by an older version answers 503 saying to run the ETL, not a server error', async () => {
+    const path = join(tempDir(), 'imr.duckdb');
+    copyFileSync(srv.dbPath, path);
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    await conn.run('DROP TABLE codes');
+    conn.closeSync();
+    instance.closeSync();
+    const db = new Database(path);
+    const err = await summary(db, {}).catch((e: unknown) => e);
+    db.close();
+    expect((err as HttpError).status).toBe(503);
+    expect((err as HttpError).message).toMatch(/older version.*npm run etl/);
+  });
 
   it('is reopened when the ETL renames a new file over it, without a restart and without stale results', async () => {
     const dir = tempDir();
