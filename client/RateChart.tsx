@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type RateRow } from './api.ts';
+import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type RateRow } from './api.ts';
 import { Card } from './Card.tsx';
 import type { State } from './state.ts';
 
@@ -68,8 +68,9 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }} accessibilityLayer>
             <defs><pattern id="low-n" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width="6" height="6" fill="#a9c0dc" /><line x1="0" y1="0" x2="0" y2="6" stroke="#5d7ea6" strokeWidth="2" /></pattern></defs>
-            <CartesianGrid horizontal={false} />
-            <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => pct(v)} />
+            {/* Ticks and grid lines given, not found: recharts would measure every label in the DOM. */}
+            <CartesianGrid horizontal={false} verticalCoordinatesGenerator={({ offset }) => QUARTERS.map((q) => offset.left! + q * offset.width!)} />
+            <XAxis type="number" domain={[0, 1]} ticks={QUARTERS} tickFormatter={(v: number) => pct(v)} interval={0} />
             <YAxis type="category" dataKey="label" width={290} interval={0} tick={Label} />
             <Tooltip formatter={(_v, _n, item) => {
               const r = item.payload as (typeof rows)[number];

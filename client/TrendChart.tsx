@@ -1,5 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type Trend } from './api.ts';
+import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type Trend } from './api.ts';
 import { Card } from './Card.tsx';
 import type { State } from './state.ts';
 
@@ -45,10 +45,12 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
         </tbody></table>}
       chart={<div role="figure" aria-label={`${word} rate over time: line chart with 95% bands; open the table for the numbers`}>
         <ResponsiveContainer width="100%" height={300}>
-          <ComposedChart data={points} margin={{ left: 8, right: 24 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="period" tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} />
+          <ComposedChart data={points} margin={{ top: 8, left: 8, right: 24 }}>
+            {/* Ticks, intervals (at most 8 labels) and grid lines given, not found: recharts would
+                measure every label in the DOM. */}
+            <CartesianGrid strokeDasharray="3 3" vertical={false} horizontalCoordinatesGenerator={({ offset }) => QUARTERS.map((q) => offset.top! + q * offset.height!)} />
+            <XAxis dataKey="period" tick={{ fontSize: 12 }} interval={Math.max(0, Math.ceil(points.length / 8) - 1)} />
+            <YAxis domain={[0, 1]} ticks={QUARTERS} tickFormatter={(v: number) => pct(v)} interval={0} />
             <Tooltip formatter={(v, name, item) => (Array.isArray(v) ? [`${pct(v[0])}–${pct(v[1])}`, name]
               : [`${pct(v as number)} (n=${num(Number((item.payload as Record<string, number>)[`${name} n`] ?? 0))})`, name])} />
             <Legend />

@@ -76,6 +76,8 @@ export function useApi<T>(url: string | null): Loaded<T> {
   return state;
 }
 
+/** Rate axes' ticks and grid lines: 0%, 25%, 50%, 75%, 100%. */
+export const QUARTERS = [0, 0.25, 0.5, 0.75, 1];
 export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`);
 export const num = (x: number) => x.toLocaleString('en-US');
 
