@@ -90,8 +90,8 @@ export interface Lookup {
 
 export const lookup = (db: Database): Promise<Lookup> => db.once('lookup', async () => {
   const l: Lookup = { codes: {}, names: {}, sets: new Map() };
-  const codes = await db.query('SELECT kind, value, code FROM codes').catch(() => {
-    throw new HttpError(503, 'The database was built by an older version of IMR Outcomes: run "npm run etl" once to bring it up to date.');
+  const codes = await db.query('SELECT kind, value, code FROM codes').catch((e: unknown) => {
+    throw e instanceof HttpError ? e : new HttpError(503, 'The database was built by an older version of IMR Outcomes: run "npm run etl" once to bring it up to date.');
   });
   for (const { kind, value, code } of codes) {
     (l.codes[String(kind)] ??= {})[String(value)] = Number(code);

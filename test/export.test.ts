@@ -100,6 +100,13 @@ describe('the database file', () => {
     expect((err as HttpError).message).toMatch(/older version.*npm run etl/);
   });
 
+  it('not there yet answers 503 saying to load letters', async () => {
+    const db = new Database(join(tempDir(), 'none.duckdb'));
+    const err = await summary(db, {}).catch((e: unknown) => e);
+    expect((err as HttpError).status).toBe(503);
+    expect((err as HttpError).message).toMatch(/not there yet.*npm run etl/);
+  });
+
   it('is reopened when the ETL renames a new file over it, without a restart and without stale results', async () => {
     const dir = tempDir();
     const path = join(dir, 'imr.duckdb');
