@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { crosstab, facets, rates, summary, trend, suggest } from '../server/queries.ts';
 import type { items } from '../server/records.ts';
 import type { State } from './state.ts';
@@ -54,14 +54,25 @@ export const VIEW_URLS = {
  * Asks for every view's data at once, before any chart renders: charts re-drawing with their
  * old data took 60 ms on a filter change before the last of them had asked for its new data.
  */
-export const prefetch = (s: State) => Object.values(VIEW_URLS).forEach((url) => request(url(s)));
+let prefetched = new Set<string>();
+export function prefetch(s: State): void {
+  const urls = Object.values(VIEW_URLS).map((url) => url(s));
+  // Only what changed: a view whose URL is the same already has its data.
+  for (const url of urls) if (!prefetched.has(url)) request(url);
+  prefetched = new Set(urls);
+}
 
 /**
  * Fetches whenever the URL changes; keeps the last data while the next loads, and says when it
  * fails. The request starts while the component renders, not after the page is painted.
  */
 export function useApi<T>(url: string | null): Loaded<T> {
-  if (url) request<T>(url);
+  // Asked once per URL, not at every render: a settled answer is forgotten after a few seconds.
+  const asked = useRef<string | null>(null);
+  if (url && asked.current !== url) {
+    asked.current = url;
+    request<T>(url);
+  }
   const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
   useEffect(() => {
     if (!url) return;
