@@ -67,8 +67,9 @@ export function labelled(rows: Row[], dims: DimensionName[], l: Lookup, by?: str
   const out = new Map<string, { k1?: string; k2?: string; n: number; upheld: number; [by: string]: unknown }>();
   for (const r of rows) {
     const [ones, twos] = dims.map((d, i) => labels(d, r[`k${i + 1}`], l));
-    for (const k1 of ones ?? [undefined]) {
-      for (const k2 of twos ?? [undefined]) {
+    // A key with no dimension (the trend's 'All') is kept as it is.
+    for (const k1 of ones ?? [r.k1 as string | undefined]) {
+      for (const k2 of twos ?? [r.k2 as string | undefined]) {
         const key = `${k1}\0${k2}\0${by ? r[by] : ''}`;
         const seen = out.get(key);
         if (seen) [seen.n, seen.upheld] = [seen.n + Number(r.n), seen.upheld + Number(r.upheld)];

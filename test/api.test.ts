@@ -161,6 +161,7 @@ describe('GET /api/trend, /api/crosstab, /api/facets', () => {
       const { body } = await api(`/api/trend?interval=${interval}`);
       expect(body.rows.reduce((s: number, r: { n: number }) => s + r.n, 0)).toBe(rows.filter((r) => r.decision_date).length);
       expect(body.rows.every((r: { period: string }) => /^\d{4}-\d{2}-01$/.test(r.period))).toBe(true);
+      expect(new Set(body.rows.map((r: { key: string }) => r.key))).toEqual(new Set(['All']));
     }
   });
 
