@@ -1,15 +1,24 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Letter } from '../etl/types.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SHARED = process.env.IMR_SHARED ?? join(ROOT, '..', 'shared');
 export const CI = process.env.CI === 'true';
-export const tempDir = () => mkdtempSync(join(tmpdir(), 'imr-test-'));
+
+// Temporary folders, removed once the test file that made them is done (its own afterAll
+// hooks, which stop servers, run first).
+const made: string[] = [];
+export const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'imr-test-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => { for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true }); });
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 const long = (s: string) => ({ length: s.length, sha256: hash(s) });
