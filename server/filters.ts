@@ -117,8 +117,8 @@ export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: 
       : `list_contains(${bind(name, listValue(values))}::${type}[], f.${column})`);
   };
   // A facet value the data never holds has no code, and matches nothing.
-  const coded = (name: FilterName, kind: string) => {
-    if (on(name)) oneOf(name, `${kind}_code`, (f[name] as string[]).map((v) => l.codes[kind]?.[v]).filter((c) => c !== undefined), 'SMALLINT');
+  const coded = (name: FilterName) => {
+    if (on(name)) oneOf(name, `${name}_code`, (f[name] as string[]).map((v) => l.codes[name]?.[v]).filter((c) => c !== undefined), 'SMALLINT');
   };
   const anyOf = (name: FilterName, column: string, kind: string) => {
     const wanted = f[name] as string[];
@@ -127,15 +127,10 @@ export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: 
   const range = (name: FilterName, column: string, op: string, cast = '') => {
     if (on(name)) parts.push(`f.${column} ${op} ${bind(name, f[name] as string | number)}${cast}`);
   };
-  coded('category', 'category');
-  coded('subcategory', 'subcategory');
+  for (const name of ['category', 'subcategory', 'specialty', 'gender', 'body_region', 'layout'] as const) coded(name);
   // Upheld or Overturned; both, like none, keeps every service.
   const decisions = new Set(on('decision') ? f.decision : []);
   if (decisions.size === 1) parts.push(`f.upheld = ${decisions.has('Upheld')}`);
-  coded('specialty', 'specialty');
-  coded('gender', 'gender');
-  coded('body_region', 'body_region');
-  coded('layout', 'layout');
   if (on('letter_id')) oneOf('letter_id', 'letter_id', f.letter_id!, 'VARCHAR');
   anyOf('guideline_source', 'guideline_set', 'guideline');
   anyOf('mtus_chapter', 'chapter_set', 'chapter');

@@ -110,16 +110,15 @@ export async function facets(db: Database, f: Filters, size: number) {
   const l = await lookup(db);
   const [facetFilters, others] = splitFacets(f);
   const b = base(others, l, [...FACETS]);
+  // Counts under other filters are made once for all arms; the cube itself is read by each.
+  const [from, withCounts] = b.from === 'facet_cube' ? [b.from, ''] : ['counts', `WITH counts AS MATERIALIZED (SELECT * FROM ${b.from} f)`];
   const params = { ...b.params };
   const arms = FACETS.map((name) => {
     const w = whereClause(facetFilters, l, name);
     Object.assign(params, w.params);
-    return `SELECT '${name}' AS facet, ${DIMENSIONS[name].group('f')} AS k1, sum(f.n)::INTEGER AS n
-      FROM ${b.from === 'facet_cube' ? b.from : 'counts'} f ${w.sql} GROUP BY ALL`;
+    return `SELECT '${name}' AS facet, ${DIMENSIONS[name].group('f')} AS k1, sum(f.n)::INTEGER AS n FROM ${from} f ${w.sql} GROUP BY ALL`;
   });
-  // Counts under other filters are made once for all arms; the cube itself is read by each.
-  const rows = await db.query(`${b.from === 'facet_cube' ? '' : `WITH counts AS MATERIALIZED (SELECT * FROM ${b.from} f)`}
-    ${arms.join(' UNION ALL ')}`, params);
+  const rows = await db.query(`${withCounts} ${arms.join(' UNION ALL ')}`, params);
   return Object.fromEntries(FACETS.map((name) => {
     const mine = labelled(rows.filter((r) => r.facet === name), [name], l).map((r) => counts(r)).sort(ORDER.n);
     return [name, {
