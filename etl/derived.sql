@@ -67,3 +67,8 @@ SELECT cube_key, first(upheld) AS upheld, first(guideline_set) AS guideline_set,
   first(body_region_code) AS body_region_code, first(specialty_code) AS specialty_code, first(gender_code) AS gender_code,
   first(layout_code) AS layout_code, count(*)::INTEGER AS n
 FROM facts GROUP BY cube_key ORDER BY cube_key;
+
+-- treatment_cube: services counted by treatment and cube_key, a tenth of the facts' rows. Under
+-- a treatment search (and facet filters), facets, rates and cross-tabs count these, not facts.
+CREATE OR REPLACE TABLE treatment_cube AS
+SELECT treatment_id, cube_key, count(*)::INTEGER AS n FROM facts GROUP BY ALL ORDER BY ALL;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import taxonomy from '../etl/rules/taxonomy.json' with { type: 'json' };
 import { LAYOUTS } from '../etl/types.ts';
+import { DERIVED_VERSION } from '../etl/load.ts';
 import type { Database } from './db.ts';
 import { HttpError } from './errors.ts';
 import { treatmentMatch } from './synonyms.ts';
@@ -90,9 +91,15 @@ export interface Lookup {
 
 export const lookup = (db: Database): Promise<Lookup> => db.once('lookup', async () => {
   const l: Lookup = { codes: {}, names: {}, sets: new Map() };
-  const codes = await db.query('SELECT kind, value, code FROM codes').catch((e: unknown) => {
-    throw e instanceof HttpError ? e : new HttpError(503, 'The database was built by an older version of IMR Outcomes: run "npm run etl" once to bring it up to date.');
+  // The server reads the tables this version's derived.sql builds, and no others.
+  const [built] = await db.query('SELECT version FROM derived_version').catch((e: unknown) => {
+    if (e instanceof HttpError) throw e;
+    return [];
   });
+  if (built?.version !== DERIVED_VERSION) {
+    throw new HttpError(503, 'The database was built by another version of IMR Outcomes: run "npm run etl" once to bring it up to date.');
+  }
+  const codes = await db.query('SELECT kind, value, code FROM codes');
   for (const { kind, value, code } of codes) {
     (l.codes[String(kind)] ??= {})[String(value)] = Number(code);
     (l.names[String(kind)] ??= {})[Number(code)] = String(value);

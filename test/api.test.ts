@@ -188,13 +188,16 @@ describe('GET /api/trend, /api/crosstab, /api/facets', () => {
 });
 
 describe('facet_cube and facts give the same counts', () => {
-  // Facet filters alone are answered from facet_cube; other filters count facts by cube_key first.
+  // Facet filters alone are answered from facet_cube; a treatment search counts treatment_cube by
+  // cube_key first, and other filters count facts.
   const female = (r: Row) => r.patient_gender === 'female';
   const odg = (r: Row) => r.guideline_sources.includes('ODG');
   const cases: [string, string, (r: Row) => boolean][] = [
     ['facet filters', 'gender=female&guideline_source=ODG', odg],
     ['and an age filter', 'gender=female&guideline_source=ODG&age_min=40', (r) => odg(r) && r.patient_age >= 40],
     ['and a treatment filter', 'gender=female&guideline_source=ODG&treatment=a', (r) => odg(r) && /a/i.test(r.treatment)],
+    ['and a treatment and an age filter', 'gender=female&guideline_source=ODG&treatment=a&age_max=50',
+      (r) => odg(r) && /a/i.test(r.treatment) && r.patient_age <= 50],
   ];
   const pairs = (list: { value: string; n: number }[]) => Object.fromEntries(list.map((v) => [v.value, v.n]));
   const counts = (m: Record<string, { n: number }>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.n]));
