@@ -53,6 +53,7 @@ export type FilterName = keyof Filters;
 /** The filters facet_cube can answer (see etl/derived.sql); each is also offered as a facet. */
 export const FACETS = ['category', 'subcategory', 'decision', 'guideline_source', 'mtus_chapter', 'specialty',
   'licensure_state', 'gender', 'body_region', 'layout'] as const satisfies readonly FilterName[];
+export type Facet = (typeof FACETS)[number];
 const isFacet = (name: string) => (FACETS as readonly string[]).includes(name);
 
 /** The filters split into facet filters and the rest. */
@@ -108,6 +109,28 @@ export const lookup = (db: Database): Promise<Lookup> => db.once('lookup', async
   return l;
 });
 
+const SET_KINDS: Partial<Record<Facet, string>> = { guideline_source: 'guideline', mtus_chapter: 'chapter', licensure_state: 'licensure' };
+/** The column of facts and facet_cube that holds each facet's key. */
+export const FACET_COLUMNS: Record<Facet, string> = {
+  category: 'category_code', subcategory: 'subcategory_code', decision: 'upheld', guideline_source: 'guideline_set',
+  mtus_chapter: 'chapter_set', specialty: 'specialty_code', licensure_state: 'licensure_set', gender: 'gender_code',
+  body_region: 'body_region_code', layout: 'layout_code',
+};
+
+/**
+ * The keys a facet filter keeps: codes, the ids of the sets holding a wanted label, or 1 for
+ * Upheld and 0 for Overturned. A value the data never holds has no key and matches nothing;
+ * undefined keeps every service (no filter, or both decisions).
+ */
+export function facetKeys(name: Facet, f: Filters, l: Lookup): number[] | undefined {
+  const wanted = f[name] as string[] | undefined;
+  if (!wanted) return undefined;
+  const kind = SET_KINDS[name];
+  if (name === 'decision') return new Set(wanted).size === 1 ? [wanted[0] === 'Upheld' ? 1 : 0] : undefined;
+  if (kind) return [...l.sets].filter(([, s]) => s.kind === kind && s.labels.some((x) => wanted.includes(x))).map(([id]) => id);
+  return wanted.map((v) => l.codes[name]?.[v]).filter((c) => c !== undefined);
+}
+
 /**
  * The WHERE clause for the filters over `facts f`, with every value bound. Facet values and
  * lists are matched by their integer codes, which DuckDB tests inside the scan. `except`
@@ -123,25 +146,15 @@ export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: 
     parts.push(values.length === 0 ? 'false' : values.length === 1 ? `f.${column} = ${bind(name, values[0])}::${type}`
       : `list_contains(${bind(name, listValue(values))}::${type}[], f.${column})`);
   };
-  // A facet value the data never holds has no code, and matches nothing.
-  const coded = (name: FilterName) => {
-    if (on(name)) oneOf(name, `${name}_code`, (f[name] as string[]).map((v) => l.codes[name]?.[v]).filter((c) => c !== undefined), 'SMALLINT');
-  };
-  const anyOf = (name: FilterName, column: string, kind: string) => {
-    const wanted = f[name] as string[];
-    if (on(name)) oneOf(name, column, [...l.sets].filter(([, s]) => s.kind === kind && s.labels.some((x) => wanted.includes(x))).map(([id]) => id), 'INTEGER');
-  };
   const range = (name: FilterName, column: string, op: string, cast = '') => {
     if (on(name)) parts.push(`f.${column} ${op} ${bind(name, f[name] as string | number)}${cast}`);
   };
-  for (const name of ['category', 'subcategory', 'specialty', 'gender', 'body_region', 'layout'] as const) coded(name);
-  // Upheld or Overturned; both, like none, keeps every service.
-  const decisions = new Set(on('decision') ? f.decision : []);
-  if (decisions.size === 1) parts.push(`f.upheld = ${decisions.has('Upheld')}`);
+  for (const name of FACETS) {
+    const keys = on(name) ? facetKeys(name, f, l) : undefined;
+    if (name === 'decision' && keys) parts.push(`f.upheld = ${keys[0] === 1}`);
+    else if (keys) oneOf(name, FACET_COLUMNS[name], keys, name in SET_KINDS ? 'INTEGER' : 'SMALLINT');
+  }
   if (on('letter_id')) oneOf('letter_id', 'letter_id', f.letter_id!, 'VARCHAR');
-  anyOf('guideline_source', 'guideline_set', 'guideline');
-  anyOf('mtus_chapter', 'chapter_set', 'chapter');
-  anyOf('licensure_state', 'licensure_set', 'licensure');
   range('decision_from', 'decision_date', '>=', '::DATE');
   range('decision_to', 'decision_date', '<=', '::DATE');
   range('injury_from', 'date_of_injury', '>=', '::DATE');
