@@ -62,7 +62,7 @@ async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dat
   try {
     // A query that fails at once is still answered as a clean error.
     await Promise.race([copy, setTimeout(50)]);
-    res.type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet').attachment(fileName(f, kind));
+    res.attachment(fileName(f, kind)).type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet');
     if (kind === 'csv') res.write(`# IMR Outcomes services export; data: ${dataSource}; filters: ${filters}; made ${new Date().toISOString()}\n`);
     // Until the client goes away, or the writer is done and everything it wrote is sent.
     for (let pos = 0; !res.destroyed;) {

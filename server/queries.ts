@@ -1,6 +1,7 @@
 import type { Database, Row } from './db.ts';
 import { counted, DIMENSIONS, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
 import { FACET_COLUMNS, FACETS, facetKeys, lookup, whereClause, splitFacets, type Facet, type Filters, type Lookup } from './filters.ts';
+import { HttpError } from './errors.ts';
 import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
 
@@ -103,11 +104,18 @@ export async function trend(db: Database, interval: 'month' | 'quarter' | 'year'
   return { rows: dated.map(withRate), undated };
 }
 
-export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: DimensionName, f: Filters) {
+/** The most cells a cross-tab answers: more can't be read as a heat map, and would fill the server's memory as JSON. */
+export const MAX_CELLS = 10_000;
+
+export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: DimensionName, f: Filters, maxCells = MAX_CELLS) {
   const l = await lookup(db);
   const b = base(f, l, [rowsBy, colsBy]);
-  const cells = labelled(await db.query(`SELECT k1, k2, ${SUMS} FROM (${counted(b.from, b.where, [rowsBy, colsBy])}) GROUP BY ALL`, b.params),
-    [rowsBy, colsBy], l);
+  const found = await db.query(`SELECT k1, k2, ${SUMS} FROM (${counted(b.from, b.where, [rowsBy, colsBy])}) GROUP BY ALL LIMIT ${maxCells + 1}`, b.params);
+  if (found.length > maxCells) {
+    const reason = `${rowsBy} by ${colsBy} has more than ${maxCells} cells; choose dimensions with fewer values, or filter first`;
+    throw new HttpError(400, `Invalid parameters "rows" and "cols": ${reason}.`, { invalid_params: [{ name: 'rows', reason }, { name: 'cols', reason }] });
+  }
+  const cells = labelled(found, [rowsBy, colsBy], l);
   return cells.map((x) => withRate({ row: String(x.k1), col: String(x.k2), n: Number(x.n), upheld: Number(x.upheld) }))
     .sort((a, b) => byKey(a.row, b.row) || byKey(a.col, b.col));
 }

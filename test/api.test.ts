@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Truth } from '../etl/generate/letter.ts';
+import { Database } from '../server/db.ts';
+import type { HttpError } from '../server/errors.ts';
 import { SUBCATEGORIES } from '../server/filters.ts';
+import { crosstab } from '../server/queries.ts';
 import { startServer } from './server.ts';
 
 type Row = Truth & Truth['items'][number];
@@ -169,6 +172,17 @@ describe('GET /api/trend, /api/crosstab, /api/facets', () => {
     const { body } = await api('/api/crosstab?rows=category&cols=guideline_source');
     const got = Object.fromEntries(body.cells.map((c: { row: string; col: string; n: number; upheld: number }) => [`${c.row}|${c.col}`, { n: c.n, upheld: c.upheld }]));
     expect(got).toEqual(expected((r) => r.guideline_sources.map((s) => `${r.category}|${s}`)));
+  });
+
+  it('refuses a cross-tab with more cells than it answers, naming rows and cols', async () => {
+    const db = new Database(srv.dbPath);
+    const err = await crosstab(db, 'letter_id', 'category', {}, 50).catch((e: unknown) => e);
+    const fits = await crosstab(db, 'category', 'layout', {}, 50);
+    db.close();
+    expect((err as HttpError).status).toBe(400);
+    expect((err as HttpError).extra.invalid_params).toEqual([expect.objectContaining({ name: 'rows' }), expect.objectContaining({ name: 'cols' })]);
+    expect((err as HttpError).message).toMatch(/letter_id by category has more than 50 cells/);
+    expect(fits.length).toBeGreaterThan(0);
   });
 
   it('facets count each value under every filter but their own, and say when a list was cut', async () => {

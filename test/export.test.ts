@@ -54,6 +54,7 @@ describe('GET /api/export.parquet', () => {
     const res = await fetch(`${srv.url}/api/export.parquet?treatment=acupuncture`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/imr-services_treatment-acupuncture_.*\.parquet/);
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.parquet');
     const file = join(tempDir(), 'x.parquet');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const summary = await (await fetch(`${srv.url}/api/summary?treatment=acupuncture`)).json();
