@@ -33,11 +33,15 @@ export function ensureDatabase(n: number): string {
   return db;
 }
 
-/** `npm start` on a database in a child process; resolves with its URL once it is serving. */
+/**
+ * `npm start` on a database in a child process, run with package.json's own start command
+ * but without npm in between, so the RSS read is the server's; resolves with its URL once it is serving.
+ */
 export async function startServer(db: string, env: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; rssMb: () => number }> {
   const port = 18000 + Math.floor(Math.random() * 1000);
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'start.ts')],
-    { env: { ...process.env, ...env, IMR_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [node, ...args] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start.split(' ');
+  if (node !== 'node') throw new Error('package.json\'s start script no longer runs node directly');
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, IMR_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok) => proc.stdout!.on('data', (b: Buffer) => { if (b.toString().includes('serving')) ok(); }));
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))![1]) / 1024;
   return { url: `http://127.0.0.1:${port}`, proc, rssMb };

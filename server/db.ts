@@ -55,10 +55,12 @@ export class Database {
     if (!this.instance || version !== this.version) {
       const old = this.instance;
       // Every request that finds the new file waits on this one opening of it. A bounded memory
-      // budget keeps the server small however large the export or the table. Groups keyed by an
-      // integer within 2^16 values (letter blocks, up to 4 million letters) are counted in a perfect hash.
+      // budget keeps the server small however large the export or the table: DuckDB's cache
+      // grows to its limit, and at a million letters the aggregates were no slower with 64 MB
+      // than with 256 MB. Groups keyed by an integer within 2^16 values (letter blocks, up to
+      // 4 million letters) are counted in a perfect hash.
       const opening = DuckDBInstance.create(this.path,
-        { access_mode: 'READ_ONLY', memory_limit: process.env.IMR_MEMORY_LIMIT ?? '256MB', perfect_ht_threshold: '16' });
+        { access_mode: 'READ_ONLY', memory_limit: process.env.IMR_MEMORY_LIMIT ?? '64MB', perfect_ht_threshold: '16' });
       opening.catch(() => { if (this.instance === opening) this.instance = null; });
       [this.instance, this.version] = [opening, version];
       this.cache.clear();

@@ -14,6 +14,8 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // Express's own body/URL parsing errors carry a 4xx status; anything else is our fault.
   const status = err instanceof HttpError ? err.status : (err.status >= 400 && err.status < 500 ? err.status : 500);
   if (status >= 500 && !(err instanceof HttpError)) console.error(`${req.method} ${req.originalUrl}:`, err);
+  // A download that failed part way was cut off already; there is nothing left to answer.
+  if (res.headersSent) return;
   const detail = err instanceof HttpError ? err.message : status < 500 ? 'The request could not be read.' : 'The server could not answer this request.';
   res.status(status).type('application/problem+json').json({
     type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail,
