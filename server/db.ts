@@ -105,8 +105,9 @@ export class Database {
 
   /**
    * Runs a query whose columns are all INTEGER NOT NULL (coalesce in SQL) and returns each
-   * column as an array, uncached. The values are copied from DuckDB's vectors whole: at a
-   * hundred thousand rows, reading them one at a time took 14 ms, this takes under one.
+   * column as an array, uncached. The values are copied from DuckDB's vectors whole: for
+   * 75,000 rows, reading them one value at a time took 14 ms; this way the whole answer
+   * arrives 7 ms after a query that only counts those rows would.
    */
   async integers(sql: string, values: Record<string, DuckDBValue> = {}): Promise<Int32Array[]> {
     const instance = await this.open();

@@ -124,8 +124,8 @@ export const FACET_COLUMNS: Record<Facet, string> = {
  */
 export function facetKeys(name: Facet, f: Filters, l: Lookup): number[] | undefined {
   const wanted = f[name] as string[] | undefined;
-  if (!wanted) return undefined;
   const kind = SET_KINDS[name];
+  if (!wanted) return undefined;
   if (name === 'decision') return new Set(wanted).size === 1 ? [wanted[0] === 'Upheld' ? 1 : 0] : undefined;
   if (kind) return [...l.sets].filter(([, s]) => s.kind === kind && s.labels.some((x) => wanted.includes(x))).map(([id]) => id);
   return wanted.map((v) => l.codes[name]?.[v]).filter((c) => c !== undefined);
@@ -133,13 +133,12 @@ export function facetKeys(name: Facet, f: Filters, l: Lookup): number[] | undefi
 
 /**
  * The WHERE clause for the filters over `facts f`, with every value bound. Facet values and
- * lists are matched by their integer codes, which DuckDB tests inside the scan. `except`
- * leaves one filter out, as facets need.
+ * lists are matched by their integer codes, which DuckDB tests inside the scan.
  */
-export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: string; params: Record<string, DuckDBValue> } {
+export function whereClause(f: Filters, l: Lookup): { sql: string; params: Record<string, DuckDBValue> } {
   const parts: string[] = [];
   const params: Record<string, DuckDBValue> = {};
-  const on = (name: FilterName) => name !== except && f[name] !== undefined;
+  const on = (name: FilterName) => f[name] !== undefined;
   const bind = (name: string, value: DuckDBValue) => { params[name] = value; return `$${name}`; };
   // One value is an equality, which DuckDB tests inside the scan; no value matches nothing.
   const oneOf = (name: FilterName, column: string, values: (string | number)[], type: string) => {
@@ -150,7 +149,7 @@ export function whereClause(f: Filters, l: Lookup, except?: FilterName): { sql: 
     if (on(name)) parts.push(`f.${column} ${op} ${bind(name, f[name] as string | number)}${cast}`);
   };
   for (const name of FACETS) {
-    const keys = on(name) ? facetKeys(name, f, l) : undefined;
+    const keys = facetKeys(name, f, l);
     if (name === 'decision' && keys) parts.push(`f.upheld = ${keys[0] === 1}`);
     else if (keys) oneOf(name, FACET_COLUMNS[name], keys, name in SET_KINDS ? 'INTEGER' : 'SMALLINT');
   }

@@ -1,5 +1,5 @@
 import type { Database, Row } from './db.ts';
-import { counted, DIMENSIONS, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
+import { counted, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
 import { FACET_COLUMNS, FACETS, facetKeys, lookup, whereClause, splitFacets, type Facet, type Filters, type Lookup } from './filters.ts';
 import { HttpError } from './errors.ts';
 import { withRate } from './stats.ts';
