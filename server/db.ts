@@ -5,6 +5,8 @@ import { HttpError } from './errors.ts';
 
 export type Row = Record<string, unknown>;
 
+const outOfMemory = (e: unknown) => e instanceof Error && e.message.includes('Out of Memory Error');
+
 /**
  * The database file, opened read-only. The ETL replaces the file by renaming a new one over
  * it; the next query after that opens the new file, so the server never needs a restart.
@@ -14,7 +16,8 @@ export type Row = Record<string, unknown>;
  * cacheEntries of them, and dropped when a new file is opened.
  *
  * At most maxQueries statements run at once and the rest wait their turn: on two cores more
- * would only share them, and each running query holds its own working memory.
+ * would only share them, and each running query holds its own working memory. A read that
+ * runs out of DuckDB's memory beside others runs again alone, once those running are done.
  */
 export class Database {
   private instance: Promise<DuckDBInstance> | null = null;
@@ -22,26 +25,52 @@ export class Database {
   private readonly cache = new Map<string, Row[]>();
   private readonly perFile = new Map<string, Promise<unknown>>();
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private alone = false;
+  private readonly waiting: { alone: boolean; go: () => void }[] = [];
 
   constructor(readonly path: string, readonly timeoutMs = Number(process.env.IMR_QUERY_TIMEOUT_MS ?? 10_000),
     readonly cacheEntries = Number(process.env.IMR_CACHE_ENTRIES ?? 500),
-    readonly maxQueries = Number(process.env.IMR_MAX_QUERIES ?? 4)) {}
+    readonly maxQueries = Number(process.env.IMR_MAX_QUERIES ?? 4), readonly memoryLimit = process.env.IMR_MEMORY_LIMIT ?? '64MB') {}
 
   get cached(): number { return this.cache.size; }
 
-  /** Runs fn when one of the maxQueries turns is free. */
-  private async turn<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.running < this.maxQueries) this.running++;
-    else await new Promise<void>((ok) => this.waiting.push(ok));
+  private fits(alone: boolean): boolean {
+    return !this.alone && (alone ? this.running === 0 : this.running < this.maxQueries);
+  }
+
+  private take(alone: boolean): void {
+    if (alone) this.alone = true;
+    else this.running++;
+  }
+
+  /** Runs fn when one of the maxQueries turns is free or, alone, when no other statement runs. */
+  private async turn<T>(fn: () => Promise<T>, alone = false): Promise<T> {
+    if (this.waiting.length === 0 && this.fits(alone)) this.take(alone);
+    else await new Promise<void>((go) => this.waiting.push({ alone, go }));
     try {
       return await fn();
     } finally {
-      // Hand the turn straight to the next in line, or give it back.
-      const next = this.waiting.shift();
-      if (next) next();
+      if (alone) this.alone = false;
       else this.running--;
+      // Those next in line go, in order, while they fit.
+      while (this.waiting.length && this.fits(this.waiting[0].alone)) {
+        const next = this.waiting.shift()!;
+        this.take(next.alone);
+        next.go();
+      }
     }
+  }
+
+  /** A read in its turn; out of memory beside others, it runs again alone, and out of memory alone is a 503. */
+  private async reading<T>(instance: DuckDBInstance, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    try {
+      return await this.turn(() => this.read(instance, fn));
+    } catch (e) {
+      if (!outOfMemory(e)) throw e;
+    }
+    return this.turn(() => this.read(instance, fn), true).catch((e: unknown) => {
+      throw outOfMemory(e) ? new HttpError(503, 'This query needs more memory than the server allows one query; narrow the filters and try again.') : e;
+    });
   }
 
   private async open(): Promise<DuckDBInstance> {
@@ -60,7 +89,7 @@ export class Database {
       // than with 256 MB. Groups keyed by an integer within 2^16 values (letter blocks, up to
       // 4 million letters) are counted in a perfect hash.
       const opening = DuckDBInstance.create(this.path,
-        { access_mode: 'READ_ONLY', memory_limit: process.env.IMR_MEMORY_LIMIT ?? '64MB', perfect_ht_threshold: '16' });
+        { access_mode: 'READ_ONLY', memory_limit: this.memoryLimit, perfect_ht_threshold: '16' });
       opening.catch(() => { if (this.instance === opening) this.instance = null; });
       [this.instance, this.version] = [opening, version];
       this.cache.clear();
@@ -93,14 +122,12 @@ export class Database {
       this.cache.set(key, hit);
       return hit;
     }
-    return this.turn(async () => {
-      const rows = await this.read(instance, async (conn) => (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Row[]);
-      if (this.cacheEntries > 0 && rows.length <= 1000 && (await this.instance) === instance) {
-        this.cache.set(key, rows);
-        if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
-      }
-      return rows;
-    });
+    const rows = await this.reading(instance, async (conn) => (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Row[]);
+    if (this.cacheEntries > 0 && rows.length <= 1000 && (await this.instance) === instance) {
+      this.cache.set(key, rows);
+      if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return rows;
   }
 
   /**
@@ -111,7 +138,7 @@ export class Database {
    */
   async integers(sql: string, values: Record<string, DuckDBValue> = {}): Promise<Int32Array[]> {
     const instance = await this.open();
-    return this.turn(() => this.read(instance, async (conn) => {
+    return this.reading(instance, async (conn) => {
       const result = await conn.run(sql, values);
       const columns = Array.from({ length: result.columnCount }, () => new Int32Array(result.rowCount));
       for (let c = 0, at = 0; c < result.chunkCount; c++) {
@@ -123,7 +150,7 @@ export class Database {
         at += chunk.rowCount;
       }
       return columns;
-    }));
+    });
   }
 
   private async read<T>(instance: DuckDBInstance, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -141,13 +168,21 @@ export class Database {
     }
   }
 
-  /** Runs a statement that writes a file (COPY ... TO), with bound values. */
-  async run(sql: string, values: Record<string, DuckDBValue> = {}): Promise<void> {
+  /**
+   * Runs a statement that writes a file (COPY ... TO), with bound values. One that may be run
+   * again from the start (nothing of its file sent yet) is, alone, when it runs out of memory
+   * beside others.
+   */
+  async run(sql: string, values: Record<string, DuckDBValue> = {}, rerunnable = false): Promise<void> {
     const instance = await this.open();
+    const write = async (conn: DuckDBConnection) => { await conn.run(sql, values); };
+    if (rerunnable) return this.reading(instance, write);
     await this.turn(async () => {
       const conn = await instance.connect();
       try {
-        await conn.run(sql, values);
+        await write(conn);
+      } catch (e) {
+        throw outOfMemory(e) ? new HttpError(503, 'The server is short of memory for this export just now; try again in a minute.') : e;
       } finally {
         conn.closeSync();
       }

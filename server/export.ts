@@ -57,12 +57,14 @@ async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dat
   // Row groups of 32,768 rows, not 122,880: the writer holds one a thread, within the server's memory budget.
   const options = `USE_TMP_FILE false, ${kind === 'csv' ? 'FORMAT csv, HEADER' : 'FORMAT parquet, ROW_GROUP_SIZE 32768, KV_METADATA {filters: $filters_text, data_source: $data_source}'}`;
   let written = false;
+  // No one can read a Parquet file before its footer, so it is written whole before it is
+  // sent, and may be written again if it ran out of memory; CSV is sent as it is written.
   const copy = db.run(`COPY (SELECT ${COLUMNS} FROM facts f ${w.sql}) TO '${file}' (${options})`,
-    kind === 'csv' ? w.params : { ...w.params, filters_text: filters, data_source: dataSource }).then(() => { written = true; });
+    kind === 'csv' ? w.params : { ...w.params, filters_text: filters, data_source: dataSource }, kind === 'parquet').then(() => { written = true; });
   const fh = await open(file, 'r');
   try {
     // A query that fails at once is still answered as a clean error.
-    await Promise.race([copy, setTimeout(50)]);
+    await (kind === 'parquet' ? copy : Promise.race([copy, setTimeout(50)]));
     res.attachment(fileName(f, kind)).type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet');
     if (kind === 'csv') res.write(`# IMR Outcomes services export; data: ${dataSource}; filters: ${filters}; made ${new Date().toISOString()}\n`);
     // Until the client goes away, or the writer is done and everything it wrote is sent.

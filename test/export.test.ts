@@ -83,6 +83,28 @@ describe('query time limit', () => {
   });
 });
 
+describe('memory', () => {
+  // Each counts 500,000 groups: in 16 MB one fits alone, and two of four at once ran out.
+  const heavy = (i: number) => `SELECT count(*)::INTEGER AS n, ${i} AS i FROM (SELECT x % 500000 AS k, count(*) FROM range(2000000) t(x) GROUP BY k)`;
+
+  it('runs again alone a query that ran out of memory beside others', async () => {
+    const db = new Database(srv.dbPath, 10_000, 0, 4, '16MB');
+    const answers = await Promise.all([0, 1, 2, 3].map((i) => db.query(heavy(i))));
+    db.close();
+    expect(answers.map(([r]) => r.n)).toEqual([500000, 500000, 500000, 500000]);
+  });
+
+  it('answers 503 saying to narrow the filters when a query runs out of memory alone', async () => {
+    const db = new Database(srv.dbPath, 10_000, 0, 4, '16MB');
+    const err = await db.query('SELECT count(*) FROM (SELECT x AS k, count(*) FROM range(4000000) t(x) GROUP BY k)').catch((e: unknown) => e);
+    db.close();
+    expect(err).toBeInstanceOf(HttpError);
+    expect((err as HttpError).status).toBe(503);
+    expect((err as HttpError).message).toMatch(/narrow the filters/);
+    expect((err as HttpError).message).not.toMatch(/Out of Memory|range/);
+  });
+});
+
 describe('the database file', () => {
   const letters = async (db: Database) => Number((await db.query('SELECT count(*)::INTEGER AS n FROM letters'))[0].n);
 
