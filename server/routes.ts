@@ -19,7 +19,7 @@ export const ROUTES = {
     summary: 'Uphold rate per month, quarter or year of decision, optionally split by one dimension',
     shape: { ...filterShape, interval: z.enum(['month', 'quarter', 'year']).default('month'), by: dimension.optional() },
   },
-  '/api/crosstab': { summary: 'n and uphold rate in each cell of two dimensions', shape: { ...filterShape, rows: dimension, cols: dimension } },
+  '/api/crosstab': { summary: 'n and uphold rate in each cell of two dimensions, at most 10,000 cells', shape: { ...filterShape, rows: dimension, cols: dimension } },
   '/api/facets': {
     summary: 'For each facet dimension, its values and counts under every filter but its own, and whether the list was cut',
     shape: { ...filterShape, size: int(1, 200, 30) },
