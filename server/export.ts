@@ -32,6 +32,10 @@ export function fileName(f: Filters, ext: string): string {
   return `${['imr-services', ...parts].join('_').slice(0, 150)}_${new Date().toISOString().slice(0, 10)}.${ext}`;
 }
 
+// The temporary folders of exports under way, removed should the server exit first.
+const underWay = new Set<string>();
+process.on('exit', () => { for (const dir of underWay) rmSync(dir, { recursive: true, force: true }); });
+
 /** Resolves when the response can take more, or has closed. */
 function drained(res: Response): Promise<void> {
   return new Promise((ok) => {
@@ -51,6 +55,7 @@ function drained(res: Response): Promise<void> {
 async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dataSource: string, res: Response): Promise<void> {
   const w = whereClause(f, await lookup(db));
   const dir = mkdtempSync(join(tmpdir(), 'imr-export-'));
+  underWay.add(dir);
   const file = join(dir, `export.${kind}`);
   const filters = describeFilters(f) || 'none';
   writeFileSync(file, '');
@@ -88,6 +93,7 @@ async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dat
     await copy.catch(() => {});
     await fh.close();
     rmSync(dir, { recursive: true, force: true });
+    underWay.delete(dir);
   }
 }
 
