@@ -4,6 +4,7 @@ import taxonomy from '../etl/rules/taxonomy.json' with { type: 'json' };
 import { LAYOUTS } from '../etl/types.ts';
 import { DERIVED_VERSION } from '../etl/load.ts';
 import type { Database } from './db.ts';
+import { DIMENSIONS } from './dimensions.ts';
 import { HttpError } from './errors.ts';
 import { treatmentMatch } from './synonyms.ts';
 
@@ -110,13 +111,6 @@ export const lookup = (db: Database): Promise<Lookup> => db.once('lookup', async
 });
 
 const SET_KINDS: Partial<Record<Facet, string>> = { guideline_source: 'guideline', mtus_chapter: 'chapter', licensure_state: 'licensure' };
-/** The column of facts and facet_cube that holds each facet's key. */
-export const FACET_COLUMNS: Record<Facet, string> = {
-  category: 'category_code', subcategory: 'subcategory_code', decision: 'upheld', guideline_source: 'guideline_set',
-  mtus_chapter: 'chapter_set', specialty: 'specialty_code', licensure_state: 'licensure_set', gender: 'gender_code',
-  body_region: 'body_region_code', layout: 'layout_code',
-};
-
 /**
  * The keys a facet filter keeps: codes, the ids of the sets holding a wanted label, or 1 for
  * Upheld and 0 for Overturned. A value the data never holds has no key and matches nothing;
@@ -142,8 +136,8 @@ export function whereClause(f: Filters, l: Lookup): { sql: string; params: Recor
   const bind = (name: string, value: DuckDBValue) => { params[name] = value; return `$${name}`; };
   // One value is an equality, which DuckDB tests inside the scan; no value matches nothing.
   const oneOf = (name: FilterName, column: string, values: (string | number)[], type: string) => {
-    parts.push(values.length === 0 ? 'false' : values.length === 1 ? `f.${column} = ${bind(name, values[0])}::${type}`
-      : `list_contains(${bind(name, listValue(values))}::${type}[], f.${column})`);
+    parts.push(values.length === 0 ? 'false' : values.length === 1 ? `${column} = ${bind(name, values[0])}::${type}`
+      : `list_contains(${bind(name, listValue(values))}::${type}[], ${column})`);
   };
   const range = (name: FilterName, column: string, op: string, cast = '') => {
     if (on(name)) parts.push(`f.${column} ${op} ${bind(name, f[name] as string | number)}${cast}`);
@@ -151,9 +145,9 @@ export function whereClause(f: Filters, l: Lookup): { sql: string; params: Recor
   for (const name of FACETS) {
     const keys = facetKeys(name, f, l);
     if (name === 'decision' && keys) parts.push(`f.upheld = ${keys[0] === 1}`);
-    else if (keys) oneOf(name, FACET_COLUMNS[name], keys, name in SET_KINDS ? 'INTEGER' : 'SMALLINT');
+    else if (keys) oneOf(name, DIMENSIONS[name].group('f'), keys, name in SET_KINDS ? 'INTEGER' : 'SMALLINT');
   }
-  if (on('letter_id')) oneOf('letter_id', 'letter_id', f.letter_id!, 'VARCHAR');
+  if (on('letter_id')) oneOf('letter_id', 'f.letter_id', f.letter_id!, 'VARCHAR');
   range('decision_from', 'decision_date', '>=', '::DATE');
   range('decision_to', 'decision_date', '<=', '::DATE');
   range('injury_from', 'date_of_injury', '>=', '::DATE');

@@ -1,6 +1,6 @@
 import type { Database, Row } from './db.ts';
-import { counted, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
-import { FACET_COLUMNS, FACETS, facetKeys, lookup, whereClause, splitFacets, type Facet, type Filters, type Lookup } from './filters.ts';
+import { counted, DIMENSIONS, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
+import { FACETS, facetKeys, lookup, whereClause, splitFacets, type Facet, type Filters, type Lookup } from './filters.ts';
 import { HttpError } from './errors.ts';
 import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
@@ -125,8 +125,8 @@ export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: Dime
  * one (0 for none; row cube_key - 1), and the services in each row.
  */
 const cube = (db: Database) => db.once('cube', async () => {
-  const columns = await db.integers(`SELECT ${FACETS.map((name) => `coalesce(${FACET_COLUMNS[name]}::INTEGER + 1, 0)`).join(', ')}, n
-    FROM facet_cube ORDER BY cube_key`);
+  const columns = await db.integers(`SELECT ${FACETS.map((name) => `coalesce(${DIMENSIONS[name].group('f')}::INTEGER + 1, 0)`).join(', ')}, f.n
+    FROM facet_cube f ORDER BY f.cube_key`);
   const keys = columns.slice(0, FACETS.length);
   return { keys, n: columns[FACETS.length], sizes: keys.map((k) => k.reduce((a, b) => Math.max(a, b), 0) + 1) };
 });
