@@ -8,7 +8,13 @@ import { median, table, timeShell } from './util.ts';
 
 // npm run bench:etl -- --letters N [--format txt|pdf] [--runs R]: letters/s, items/s and peak RSS
 // of a full load, next to a baseline measured in the same run on the same files.
-const { values } = parseArgs({ options: { letters: { type: 'string', default: '20000' }, format: { type: 'string', default: 'txt' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    letters: { type: 'string', default: '20000' },
+    format: { type: 'string', default: 'txt' },
+    runs: { type: 'string', default: '3' },
+  },
+});
 const n = Number(values.letters);
 const runs = Number(values.runs);
 const format = values.format as Format;
@@ -19,17 +25,35 @@ const g0 = performance.now();
 await generate(n, 1, corpus, format);
 console.log(`generated in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
 
-const baseline = format === 'pdf'
-  ? { name: 'pdftotext, one process per file', cmd: `find ${corpus} -name '*.pdf' -print0 | xargs -0 -n 1 -I{} pdftotext {} /dev/null` }
-  : { name: 'grep -c, one pass (I/O floor)', cmd: `find ${corpus} -name '*.txt' -print0 | xargs -0 grep -c -E ': (Upheld|Overturned)$' > /dev/null` };
+const baseline =
+  format === 'pdf'
+    ? {
+        name: 'pdftotext, one process per file',
+        cmd: `find ${corpus} -name '*.pdf' -print0 | xargs -0 -n 1 -I{} pdftotext {} /dev/null`,
+      }
+    : {
+        name: 'grep -c, one pass (I/O floor)',
+        cmd: `find ${corpus} -name '*.txt' -print0 | xargs -0 grep -c -E ': (Upheld|Overturned)$' > /dev/null`,
+      };
 const base: number[] = [];
 const etl: { s: number; items: number; rss: number }[] = [];
 for (let r = 0; r < runs; r++) {
   timeShell(`cat $(find ${corpus} -type f | head -2000) > /dev/null`); // same cache state for both
   base.push(timeShell(baseline.cmd));
   const db = join(dir, `run${r}.duckdb`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'etl', 'cli.ts'), '--input', corpus, '--db', db],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, '..', 'etl', 'cli.ts'),
+      '--input',
+      corpus,
+      '--db',
+      db,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const m = /items: (\d+), quarantined: \d+, seconds: ([\d.]+), peak RSS: (\d+) MB/.exec(out);
   if (!m) throw new Error(`unexpected ETL output: ${out}`);
   etl.push({ s: Number(m[2]), items: Number(m[1]), rss: Number(m[3]) });
@@ -38,11 +62,21 @@ for (let r = 0; r < runs; r++) {
 }
 const s = median(etl.map((e) => e.s));
 const b = median(base);
-console.log(`\n${n} ${format} letters, ${etl[0].items} items; medians of ${runs} runs on ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores\n`);
-console.log(table([
-  ['', 'seconds', 'letters/s', 'items/s', 'peak RSS MB'],
-  ['IMR Outcomes ETL (end to end)', s, Math.round(n / s), Math.round(etl[0].items / s), median(etl.map((e) => e.rss))],
-  [`baseline: ${baseline.name}`, Number(b.toFixed(2)), Math.round(n / b), '-', '-'],
-  ['ratio ETL / baseline time', Number((s / b).toFixed(1)), '', '', ''],
-]));
+console.log(
+  `\n${n} ${format} letters, ${etl[0].items} items; medians of ${runs} runs on ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores\n`,
+);
+console.log(
+  table([
+    ['', 'seconds', 'letters/s', 'items/s', 'peak RSS MB'],
+    [
+      'IMR Outcomes ETL (end to end)',
+      s,
+      Math.round(n / s),
+      Math.round(etl[0].items / s),
+      median(etl.map((e) => e.rss)),
+    ],
+    [`baseline: ${baseline.name}`, Number(b.toFixed(2)), Math.round(n / b), '-', '-'],
+    ['ratio ETL / baseline time', Number((s / b).toFixed(1)), '', '', ''],
+  ]),
+);
 rmSync(dir, { recursive: true, force: true });

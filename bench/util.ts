@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { get } from 'node:http';
 
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+export const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** Seconds a shell command takes (it runs to completion; its output is discarded). */
 export function timeShell(cmd: string): number {
@@ -14,7 +15,15 @@ export function timeShell(cmd: string): number {
 
 export function table(rows: (string | number)[][]): string {
   const width = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  return rows.map((r) => r.map((x, c) => (typeof x === 'number' ? String(x).padStart(width[c]) : String(x).padEnd(width[c]))).join('  ')).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((x, c) =>
+          typeof x === 'number' ? String(x).padStart(width[c]) : String(x).padEnd(width[c]),
+        )
+        .join('  '),
+    )
+    .join('\n');
 }
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -26,7 +35,10 @@ export function ensureDatabase(n: number): string {
   if (existsSync(db)) return db;
   mkdirSync(dir, { recursive: true });
   console.log(`building a database of ${n} generated letters in ${dir} (kept for later runs)...`);
-  const tsx = (script: string, args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { stdio: 'inherit' });
+  const tsx = (script: string, args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+      stdio: 'inherit',
+    });
   tsx('etl/generate-cli.ts', ['--letters', String(n), '--seed', '1', '--out', join(dir, 'corpus')]);
   tsx('etl/cli.ts', ['--input', join(dir, 'corpus'), '--db', db]);
   rmSync(join(dir, 'corpus'), { recursive: true, force: true });
@@ -37,13 +49,27 @@ export function ensureDatabase(n: number): string {
  * `npm start` on a database in a child process, run with package.json's own start command
  * but without npm in between, so the RSS read is the server's; resolves with its URL once it is serving.
  */
-export async function startServer(db: string, env: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; rssMb: () => number }> {
+export async function startServer(
+  db: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; proc: ChildProcess; rssMb: () => number }> {
   const port = 18000 + Math.floor(Math.random() * 1000);
-  const [node, ...args] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start.split(' ');
-  if (node !== 'node') throw new Error('package.json\'s start script no longer runs node directly');
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, IMR_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((ok) => proc.stdout!.on('data', (b: Buffer) => { if (b.toString().includes('serving')) ok(); }));
-  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))![1]) / 1024;
+  const [node, ...args] = JSON.parse(
+    readFileSync(join(ROOT, 'package.json'), 'utf8'),
+  ).scripts.start.split(' ');
+  if (node !== 'node') throw new Error("package.json's start script no longer runs node directly");
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, IMR_DB: db, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ok) =>
+    proc.stdout!.on('data', (b: Buffer) => {
+      if (b.toString().includes('serving')) ok();
+    }),
+  );
+  const rssMb = () =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))![1]) / 1024;
   return { url: `http://127.0.0.1:${port}`, proc, rssMb };
 }
 
@@ -51,13 +77,22 @@ export async function startServer(db: string, env: Record<string, string> = {}):
  * GET on a connection of its own, reading the whole body (chunk by chunk, for exports);
  * fetch's pooled keep-alive sockets were found closed under the benchmark's load.
  */
-export function httpGet(url: string, onChunk?: (b: Buffer) => void): Promise<{ status: number; bytes: number; body: string }> {
+export function httpGet(
+  url: string,
+  onChunk?: (b: Buffer) => void,
+): Promise<{ status: number; bytes: number; body: string }> {
   return new Promise((ok, fail) => {
     get(url, { agent: false }, (res) => {
       let bytes = 0;
       const parts: Buffer[] = [];
-      res.on('data', (b: Buffer) => { bytes += b.length; if (onChunk) onChunk(b); else parts.push(b); });
-      res.on('end', () => ok({ status: res.statusCode ?? 0, bytes, body: Buffer.concat(parts).toString() }));
+      res.on('data', (b: Buffer) => {
+        bytes += b.length;
+        if (onChunk) onChunk(b);
+        else parts.push(b);
+      });
+      res.on('end', () =>
+        ok({ status: res.statusCode ?? 0, bytes, body: Buffer.concat(parts).toString() }),
+      );
       res.on('error', fail);
     }).on('error', fail);
   });

@@ -5,8 +5,15 @@ import { useState, type ReactNode } from 'react';
  * a CSV download of the table, and plain loading, empty and error states.
  */
 export function Card(props: {
-  title: string; summary: string; loading: boolean; error: string | null; empty: boolean;
-  controls?: ReactNode; chart: ReactNode; table: ReactNode; onDownload: () => void;
+  title: string;
+  summary: string;
+  loading: boolean;
+  error: string | null;
+  empty: boolean;
+  controls?: ReactNode;
+  chart: ReactNode;
+  table: ReactNode;
+  onDownload: () => void;
 }) {
   const [asTable, setAsTable] = useState(false);
   const id = props.title.replace(/\W+/g, '-').toLowerCase();
@@ -15,17 +22,27 @@ export function Card(props: {
       <header>
         <h2 id={id}>{props.title}</h2>
         <div className="actions">
-          <button type="button" onClick={() => setAsTable(!asTable)} aria-pressed={asTable}>{asTable ? 'Show chart' : 'Show table'}</button>
-          <button type="button" onClick={props.onDownload} disabled={props.empty}>Download table (CSV)</button>
+          <button type="button" onClick={() => setAsTable(!asTable)} aria-pressed={asTable}>
+            {asTable ? 'Show chart' : 'Show table'}
+          </button>
+          <button type="button" onClick={props.onDownload} disabled={props.empty}>
+            Download table (CSV)
+          </button>
         </div>
       </header>
       {props.controls && <div className="controls">{props.controls}</div>}
-      {props.error ? <p className="error" role="alert">Could not load this chart: {props.error}</p>
-        : props.empty && !props.loading ? <p className="empty">No services match these filters.</p>
-        : <>
-            <p className="summary">{props.loading && props.empty ? 'Loading…' : props.summary}</p>
-            {asTable ? props.table : props.chart}
-          </>}
+      {props.error ? (
+        <p className="error" role="alert">
+          Could not load this chart: {props.error}
+        </p>
+      ) : props.empty && !props.loading ? (
+        <p className="empty">No services match these filters.</p>
+      ) : (
+        <>
+          <p className="summary">{props.loading && props.empty ? 'Loading…' : props.summary}</p>
+          {asTable ? props.table : props.chart}
+        </>
+      )}
     </section>
   );
 }

@@ -3,29 +3,68 @@ import { num, useApi, VIEW_URLS, type Facets, type Suggestion } from './api.ts';
 import { VIEW, withValues, type State } from './state.ts';
 
 const FACET_LABELS: Record<keyof Facets, string> = {
-  category: 'Category', subcategory: 'Subcategory', decision: 'Decision', guideline_source: 'Guideline cited',
-  mtus_chapter: 'MTUS chapter', specialty: 'Reviewer specialty', licensure_state: 'Licensure state', gender: 'Gender',
-  body_region: 'Body region', layout: 'Letter layout',
+  category: 'Category',
+  subcategory: 'Subcategory',
+  decision: 'Decision',
+  guideline_source: 'Guideline cited',
+  mtus_chapter: 'MTUS chapter',
+  specialty: 'Reviewer specialty',
+  licensure_state: 'Licensure state',
+  gender: 'Gender',
+  body_region: 'Body region',
+  layout: 'Letter layout',
 };
 
 /**
  * One facet as a disclosure of checkboxes, each value with its count under the other filters.
  * The values are drawn only while it is open, so the first view has a hundred fewer checkboxes.
  */
-function Facet({ name, facet, state, onState }: { name: keyof Facets; facet: Facets[keyof Facets]; state: State; onState: (s: State) => void }) {
+function Facet({
+  name,
+  facet,
+  state,
+  onState,
+}: {
+  name: keyof Facets;
+  facet: Facets[keyof Facets];
+  state: State;
+  onState: (s: State) => void;
+}) {
   const [open, setOpen] = useState(false);
   const chosen = state.filters.getAll(name);
-  const toggle = (v: string) => onState({ ...state, filters: withValues(state.filters, name, chosen.includes(v) ? chosen.filter((x) => x !== v) : [...chosen, v]) });
+  const toggle = (v: string) =>
+    onState({
+      ...state,
+      filters: withValues(
+        state.filters,
+        name,
+        chosen.includes(v) ? chosen.filter((x) => x !== v) : [...chosen, v],
+      ),
+    });
   return (
     <details className="facet" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{FACET_LABELS[name]}{chosen.length ? ` (${chosen.length})` : ''}</summary>
-      {open && <fieldset>
-        <legend className="visually-hidden">{FACET_LABELS[name]}</legend>
-        {facet.values.map((v) => (
-          <label key={v.value}><input type="checkbox" checked={chosen.includes(v.value)} onChange={() => toggle(v.value)} /> {v.value} <span className="count">{num(v.n)}</span></label>
-        ))}
-        {facet.truncated && <p className="note">Showing the {facet.values.length} most frequent.</p>}
-      </fieldset>}
+      <summary>
+        {FACET_LABELS[name]}
+        {chosen.length ? ` (${chosen.length})` : ''}
+      </summary>
+      {open && (
+        <fieldset>
+          <legend className="visually-hidden">{FACET_LABELS[name]}</legend>
+          {facet.values.map((v) => (
+            <label key={v.value}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(v.value)}
+                onChange={() => toggle(v.value)}
+              />{' '}
+              {v.value} <span className="count">{num(v.n)}</span>
+            </label>
+          ))}
+          {facet.truncated && (
+            <p className="note">Showing the {facet.values.length} most frequent.</p>
+          )}
+        </fieldset>
+      )}
     </details>
   );
 }
@@ -34,33 +73,92 @@ function Facet({ name, facet, state, onState }: { name: keyof Facets; facet: Fac
 function TreatmentSearch({ state, onState }: { state: State; onState: (s: State) => void }) {
   const [text, setText] = useState('');
   const [typed, setTyped] = useState('');
-  useEffect(() => { const t = setTimeout(() => setTyped(text.trim()), 150); return () => clearTimeout(t); }, [text]);
-  const { data } = useApi<{ suggestions: Suggestion[] }>(typed.length >= 2 ? `/api/suggest?q=${encodeURIComponent(typed)}` : null);
+  useEffect(() => {
+    const t = setTimeout(() => setTyped(text.trim()), 150);
+    return () => clearTimeout(t);
+  }, [text]);
+  const { data } = useApi<{ suggestions: Suggestion[] }>(
+    typed.length >= 2 ? `/api/suggest?q=${encodeURIComponent(typed)}` : null,
+  );
   const terms = state.filters.getAll('treatment');
-  const set = (values: string[]) => onState({ ...state, filters: withValues(state.filters, 'treatment', values) });
-  const add = (t: string) => { if (t.trim() && !terms.includes(t.trim())) set([...terms, t.trim()]); setText(''); };
+  const set = (values: string[]) =>
+    onState({ ...state, filters: withValues(state.filters, 'treatment', values) });
+  const add = (t: string) => {
+    if (t.trim() && !terms.includes(t.trim())) set([...terms, t.trim()]);
+    setText('');
+  };
   return (
     <div className="treatment">
       <label htmlFor="treatment-search">Treatment contains</label>
-      <input id="treatment-search" type="search" list="treatment-suggestions" value={text} placeholder="e.g. acupuncture"
-        onChange={(e) => setText(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') add(text); }} />
+      <input
+        id="treatment-search"
+        type="search"
+        list="treatment-suggestions"
+        value={text}
+        placeholder="e.g. acupuncture"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') add(text);
+        }}
+      />
       <datalist id="treatment-suggestions">
-        {typed.length >= 2 && (data?.suggestions ?? []).map((s) => <option key={s.term} value={s.term}>{s.n === null ? 'synonym' : `${num(s.n)} services`}</option>)}
+        {typed.length >= 2 &&
+          (data?.suggestions ?? []).map((s) => (
+            <option key={s.term} value={s.term}>
+              {s.n === null ? 'synonym' : `${num(s.n)} services`}
+            </option>
+          ))}
       </datalist>
-      <button type="button" onClick={() => add(text)} disabled={!text.trim()}>Add</button>
+      <button type="button" onClick={() => add(text)} disabled={!text.trim()}>
+        Add
+      </button>
       <ul className="chips" aria-label="Treatment terms (any of them)">
-        {terms.map((t) => <li key={t}>{t} <button type="button" aria-label={`Remove ${t}`} onClick={() => set(terms.filter((x) => x !== t))}>×</button></li>)}
+        {terms.map((t) => (
+          <li key={t}>
+            {t}{' '}
+            <button
+              type="button"
+              aria-label={`Remove ${t}`}
+              onClick={() => set(terms.filter((x) => x !== t))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
       </ul>
     </div>
   );
 }
 
-function ValueInput({ name, label, type, state, onState }: { name: string; label: string; type: string; state: State; onState: (s: State) => void }) {
+function ValueInput({
+  name,
+  label,
+  type,
+  state,
+  onState,
+}: {
+  name: string;
+  label: string;
+  type: string;
+  state: State;
+  onState: (s: State) => void;
+}) {
   const value = state.filters.get(name) ?? '';
   return (
-    <label className="value">{label}
-      <input type={type} value={value} min={type === 'number' ? 0 : undefined} max={type === 'number' ? 120 : undefined}
-        onChange={(e) => onState({ ...state, filters: withValues(state.filters, name, e.target.value ? [e.target.value] : []) })} />
+    <label className="value">
+      {label}
+      <input
+        type={type}
+        value={value}
+        min={type === 'number' ? 0 : undefined}
+        max={type === 'number' ? 120 : undefined}
+        onChange={(e) =>
+          onState({
+            ...state,
+            filters: withValues(state.filters, name, e.target.value ? [e.target.value] : []),
+          })
+        }
+      />
     </label>
   );
 }
@@ -70,22 +168,52 @@ export function FilterBar({ state, onState }: { state: State; onState: (s: State
   const { data: facets, error } = useApi<Facets>(VIEW_URLS.facets(state));
   const active = [...state.filters.keys()].length > 0;
   return (
-    <form className="filters" role="search" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="filters"
+      role="search"
+      aria-label="Filters"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <TreatmentSearch state={state} onState={onState} />
       <div className="ranges">
-        <ValueInput name="decision_from" label="Decided from" type="date" state={state} onState={onState} />
+        <ValueInput
+          name="decision_from"
+          label="Decided from"
+          type="date"
+          state={state}
+          onState={onState}
+        />
         <ValueInput name="decision_to" label="to" type="date" state={state} onState={onState} />
-        <ValueInput name="injury_from" label="Injured from" type="date" state={state} onState={onState} />
+        <ValueInput
+          name="injury_from"
+          label="Injured from"
+          type="date"
+          state={state}
+          onState={onState}
+        />
         <ValueInput name="injury_to" label="to" type="date" state={state} onState={onState} />
         <ValueInput name="age_min" label="Age from" type="number" state={state} onState={onState} />
         <ValueInput name="age_max" label="to" type="number" state={state} onState={onState} />
       </div>
       <div className="facets">
-        {error && <p className="error" role="alert">Could not load the filter values: {error}</p>}
-        {facets && (Object.keys(FACET_LABELS) as (keyof Facets)[]).map((k) => <Facet key={k} name={k} facet={facets[k]} state={state} onState={onState} />)}
+        {error && (
+          <p className="error" role="alert">
+            Could not load the filter values: {error}
+          </p>
+        )}
+        {facets &&
+          (Object.keys(FACET_LABELS) as (keyof Facets)[]).map((k) => (
+            <Facet key={k} name={k} facet={facets[k]} state={state} onState={onState} />
+          ))}
       </div>
-      <button type="button" className="clear" disabled={!active && state.view.drill === ''}
-        onClick={() => onState({ filters: new URLSearchParams(), view: { ...VIEW } })}>Clear all filters</button>
+      <button
+        type="button"
+        className="clear"
+        disabled={!active && state.view.drill === ''}
+        onClick={() => onState({ filters: new URLSearchParams(), view: { ...VIEW } })}
+      >
+        Clear all filters
+      </button>
     </form>
   );
 }

@@ -12,30 +12,90 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
   useEffect(() => {
     setPages([]);
     setError(null);
-    getJson<Items>(`/api/items?${key}&limit=50`).then((p) => setPages([p]), (e: Error) => setError(e.message));
+    getJson<Items>(`/api/items?${key}&limit=50`).then(
+      (p) => setPages([p]),
+      (e: Error) => setError(e.message),
+    );
   }, [key]);
-  const more = () => getJson<Items>(`/api/items?${key}&limit=50&cursor=${pages.at(-1)!.next_cursor}`).then((p) => setPages([...pages, p]), (e: Error) => setError(e.message));
+  const more = () =>
+    getJson<Items>(`/api/items?${key}&limit=50&cursor=${pages.at(-1)!.next_cursor}`).then(
+      (p) => setPages([...pages, p]),
+      (e: Error) => setError(e.message),
+    );
   const rows = pages.flatMap((p) => p.rows) as Record<string, unknown>[];
-  const close = () => onState({ ...state, view: { ...state.view, drill: '', letter: '', item: '' } });
+  const close = () =>
+    onState({ ...state, view: { ...state.view, drill: '', letter: '', item: '' } });
   return (
     <section className="card services" aria-labelledby="services-title">
-      <header><h2 id="services-title">Services: {state.view.drill.replace(/&/g, ', ').replace(/=/g, ' = ')}</h2>
-        <div className="actions"><a className="button" href={`/api/export.csv?${key}`} download>Download these services (CSV)</a>
-          <button type="button" onClick={close}>Close list</button></div></header>
-      {error ? <p className="error" role="alert">Could not load the services: {error}</p>
-        : pages.length === 0 ? <p aria-live="polite">Loading…</p>
-        : rows.length === 0 ? <p className="empty">No services match these filters.</p>
-        : <table>
-            <thead><tr><th scope="col">Treatment</th><th scope="col">Decision</th><th scope="col">Category</th><th scope="col">Guideline</th><th scope="col">Decided</th><th scope="col">Letter</th></tr></thead>
-            <tbody>{rows.map((r) => (
+      <header>
+        <h2 id="services-title">
+          Services: {state.view.drill.replace(/&/g, ', ').replace(/=/g, ' = ')}
+        </h2>
+        <div className="actions">
+          <a className="button" href={`/api/export.csv?${key}`} download>
+            Download these services (CSV)
+          </a>
+          <button type="button" onClick={close}>
+            Close list
+          </button>
+        </div>
+      </header>
+      {error ? (
+        <p className="error" role="alert">
+          Could not load the services: {error}
+        </p>
+      ) : pages.length === 0 ? (
+        <p aria-live="polite">Loading…</p>
+      ) : rows.length === 0 ? (
+        <p className="empty">No services match these filters.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Treatment</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Category</th>
+              <th scope="col">Guideline</th>
+              <th scope="col">Decided</th>
+              <th scope="col">Letter</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
               <tr key={`${r.letter_id}/${r.item_no}`}>
-                <td><button type="button" className="link" onClick={() => onState({ ...state, view: { ...state.view, letter: String(r.letter_id), item: String(r.item_no) } })}>{String(r.treatment)}</button></td>
-                <td>{String(r.decision)}</td><td>{String(r.category)}</td><td>{(r.guideline_sources as string[]).join(', ')}</td>
-                <td>{String(r.decision_date ?? '–')}</td><td>{String(r.letter_id)}</td>
-              </tr>))}
-            </tbody>
-          </table>}
-      {pages.at(-1)?.next_cursor && <button type="button" onClick={more}>Show {num(50)} more</button>}
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      onState({
+                        ...state,
+                        view: {
+                          ...state.view,
+                          letter: String(r.letter_id),
+                          item: String(r.item_no),
+                        },
+                      })
+                    }
+                  >
+                    {String(r.treatment)}
+                  </button>
+                </td>
+                <td>{String(r.decision)}</td>
+                <td>{String(r.category)}</td>
+                <td>{(r.guideline_sources as string[]).join(', ')}</td>
+                <td>{String(r.decision_date ?? '–')}</td>
+                <td>{String(r.letter_id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages.at(-1)?.next_cursor && (
+        <button type="button" onClick={more}>
+          Show {num(50)} more
+        </button>
+      )}
     </section>
   );
 }

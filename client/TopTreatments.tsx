@@ -11,16 +11,56 @@ export function TopTreatments({ state, onState }: { state: State; onState: (s: S
   const table = (
     <table>
       <caption className="visually-hidden">Top treatments</caption>
-      <thead><tr><th scope="col">Treatment</th><th scope="col">n</th><th scope="col">Rate</th><th scope="col">95% interval</th></tr></thead>
-      <tbody>{rows.map((r) => { const m = metric(r, which); return (
-        <tr key={r.key}><td><button type="button" className="link" onClick={() => onState({ ...state, filters: withValues(state.filters, 'treatment', [r.key]) })}>{r.key}</button></td>
-          <td>{num(r.n)}</td><td>{pct(m.rate)}</td><td>{pct(m.low)}–{pct(m.high)}{r.low_n ? ' (low n)' : ''}</td></tr>); })}
+      <thead>
+        <tr>
+          <th scope="col">Treatment</th>
+          <th scope="col">n</th>
+          <th scope="col">Rate</th>
+          <th scope="col">95% interval</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const m = metric(r, which);
+          return (
+            <tr key={r.key}>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    onState({ ...state, filters: withValues(state.filters, 'treatment', [r.key]) })
+                  }
+                >
+                  {r.key}
+                </button>
+              </td>
+              <td>{num(r.n)}</td>
+              <td>{pct(m.rate)}</td>
+              <td>
+                {pct(m.low)}–{pct(m.high)}
+                {r.low_n ? ' (low n)' : ''}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
   return (
-    <Card title="Top treatments" loading={loading} error={error} empty={rows.length === 0}
-      summary={top ? `${top.key}: ${num(top.n)} services, ${pct(metric(top, which).rate)} ${metric(top, which).word} (${pct(metric(top, which).low)}–${pct(metric(top, which).high)}).` : ''}
-      onDownload={() => downloadCsv('imr-top-treatments.csv', rows)} chart={table} table={table} />
+    <Card
+      title="Top treatments"
+      loading={loading}
+      error={error}
+      empty={rows.length === 0}
+      summary={
+        top
+          ? `${top.key}: ${num(top.n)} services, ${pct(metric(top, which).rate)} ${metric(top, which).word} (${pct(metric(top, which).low)}–${pct(metric(top, which).high)}).`
+          : ''
+      }
+      onDownload={() => downloadCsv('imr-top-treatments.csv', rows)}
+      chart={table}
+      table={table}
+    />
   );
 }

@@ -1,10 +1,25 @@
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type Trend } from './api.ts';
 import { Card } from './Card.tsx';
 import type { State } from './state.ts';
 
 const COLORS = ['#2f5f96', '#b8562b', '#2e8540', '#7a4a9c', '#8a6d00'];
-const SPLITS = { '': 'nothing', category: 'category', guideline_source: 'guideline source', decision_year: 'year' } as const;
+const SPLITS = {
+  '': 'nothing',
+  category: 'category',
+  guideline_source: 'guideline source',
+  decision_year: 'year',
+} as const;
 
 /** The rate over time by month, quarter or year, with 95% bands, optionally split (top five keys). */
 export function TrendChart({ state, onState }: { state: State; onState: (s: State) => void }) {
@@ -13,7 +28,10 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
   const rows = data?.rows ?? [];
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.key, (totals.get(r.key) ?? 0) + r.n);
-  const keys = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k]) => k);
+  const keys = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([k]) => k);
   const byPeriod = new Map<string, Record<string, unknown>>();
   for (const r of rows) {
     if (!keys.includes(r.key)) continue;
@@ -25,40 +43,146 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
   const points = [...byPeriod.values()];
   const last = rows.filter((r) => r.key === keys[0]).at(-1);
   const word = which === 'overturn' ? 'Overturn' : 'Uphold';
-  const view = (patch: Partial<State['view']>) => onState({ ...state, view: { ...state.view, ...patch } });
+  const view = (patch: Partial<State['view']>) =>
+    onState({ ...state, view: { ...state.view, ...patch } });
   return (
-    <Card title={`${word} rate over time`} loading={loading} error={error} empty={rows.length === 0}
-      summary={last ? `${last.period.slice(0, interval === 'year' ? 4 : 7)}${split ? `, ${last.key}` : ''}: ${num(last.n)} services, ${pct(metric(last, which).rate)} ${metric(last, which).word} (${pct(metric(last, which).low)}–${pct(metric(last, which).high)}).` +
-        (data?.undated ? ` ${num(data.undated)} services have no decision date and are not shown.` : '') : ''}
+    <Card
+      title={`${word} rate over time`}
+      loading={loading}
+      error={error}
+      empty={rows.length === 0}
+      summary={
+        last
+          ? `${last.period.slice(0, interval === 'year' ? 4 : 7)}${split ? `, ${last.key}` : ''}: ${num(last.n)} services, ${pct(metric(last, which).rate)} ${metric(last, which).word} (${pct(metric(last, which).low)}–${pct(metric(last, which).high)}).` +
+            (data?.undated
+              ? ` ${num(data.undated)} services have no decision date and are not shown.`
+              : '')
+          : ''
+      }
       onDownload={() => downloadCsv(`imr-trend-${interval}.csv`, rows)}
-      controls={<>
-        <span><label htmlFor="trend-interval">Interval</label> <select id="trend-interval" value={interval} onChange={(e) => view({ interval: e.target.value })}>
-          <option value="month">month</option><option value="quarter">quarter</option><option value="year">year</option></select></span>
-        <span><label htmlFor="trend-split-by">Split by</label> <select id="trend-split-by" value={split} onChange={(e) => view({ split: e.target.value })}>
-          {Object.entries(SPLITS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select></span>
-      </>}
-      table={<table>
-        <caption className="visually-hidden">{word} rate over time</caption>
-        <thead><tr><th scope="col">Period</th><th scope="col">Key</th><th scope="col">n</th><th scope="col">Rate</th><th scope="col">95% interval</th></tr></thead>
-        <tbody>{rows.map((r) => { const m = metric(r, which); return (
-          <tr key={`${r.period}${r.key}`}><td>{r.period}</td><td>{r.key}</td><td>{num(r.n)}</td><td>{pct(m.rate)}</td><td>{pct(m.low)}–{pct(m.high)}</td></tr>); })}
-        </tbody></table>}
-      chart={<div role="figure" aria-label={`${word} rate over time: line chart with 95% bands; open the table for the numbers`}>
-        <ResponsiveContainer width="100%" height={300}>
-          <ComposedChart data={points} margin={{ top: 8, left: 8, right: 24 }}>
-            {/* Ticks, intervals (at most 8 labels) and grid lines given, not found: recharts would
+      controls={
+        <>
+          <span>
+            <label htmlFor="trend-interval">Interval</label>{' '}
+            <select
+              id="trend-interval"
+              value={interval}
+              onChange={(e) => view({ interval: e.target.value })}
+            >
+              <option value="month">month</option>
+              <option value="quarter">quarter</option>
+              <option value="year">year</option>
+            </select>
+          </span>
+          <span>
+            <label htmlFor="trend-split-by">Split by</label>{' '}
+            <select
+              id="trend-split-by"
+              value={split}
+              onChange={(e) => view({ split: e.target.value })}
+            >
+              {Object.entries(SPLITS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </span>
+        </>
+      }
+      table={
+        <table>
+          <caption className="visually-hidden">{word} rate over time</caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">Key</th>
+              <th scope="col">n</th>
+              <th scope="col">Rate</th>
+              <th scope="col">95% interval</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const m = metric(r, which);
+              return (
+                <tr key={`${r.period}${r.key}`}>
+                  <td>{r.period}</td>
+                  <td>{r.key}</td>
+                  <td>{num(r.n)}</td>
+                  <td>{pct(m.rate)}</td>
+                  <td>
+                    {pct(m.low)}–{pct(m.high)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      }
+      chart={
+        <div
+          role="figure"
+          aria-label={`${word} rate over time: line chart with 95% bands; open the table for the numbers`}
+        >
+          <ResponsiveContainer width="100%" height={300}>
+            <ComposedChart data={points} margin={{ top: 8, left: 8, right: 24 }}>
+              {/* Ticks, intervals (at most 8 labels) and grid lines given, not found: recharts would
                 measure every label in the DOM. */}
-            <CartesianGrid strokeDasharray="3 3" vertical={false} horizontalCoordinatesGenerator={({ offset }) => QUARTERS.map((q) => offset.top! + q * offset.height!)} />
-            <XAxis dataKey="period" tick={{ fontSize: 12 }} interval={Math.max(0, Math.ceil(points.length / 8) - 1)} />
-            <YAxis domain={[0, 1]} ticks={QUARTERS} tickFormatter={(v: number) => pct(v)} interval={0} />
-            <Tooltip formatter={(v, name, item) => (Array.isArray(v) ? [`${pct(v[0])}–${pct(v[1])}`, name]
-              : [`${pct(v as number)} (n=${num(Number((item.payload as Record<string, number>)[`${name} n`] ?? 0))})`, name])} />
-            <Legend />
-            {keys.map((k, i) => <Area key={`${k}b`} dataKey={`${k} band`} stroke="none" fill={COLORS[i]} fillOpacity={0.15} isAnimationActive={false} legendType="none" />)}
-            {keys.map((k, i) => <Line key={k} dataKey={k} stroke={COLORS[i]} dot={false} strokeWidth={2} isAnimationActive={false} />)}
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>}
+              <CartesianGrid
+                strokeDasharray="3 3"
+                vertical={false}
+                horizontalCoordinatesGenerator={({ offset }) =>
+                  QUARTERS.map((q) => offset.top! + q * offset.height!)
+                }
+              />
+              <XAxis
+                dataKey="period"
+                tick={{ fontSize: 12 }}
+                interval={Math.max(0, Math.ceil(points.length / 8) - 1)}
+              />
+              <YAxis
+                domain={[0, 1]}
+                ticks={QUARTERS}
+                tickFormatter={(v: number) => pct(v)}
+                interval={0}
+              />
+              <Tooltip
+                formatter={(v, name, item) =>
+                  Array.isArray(v)
+                    ? [`${pct(v[0])}–${pct(v[1])}`, name]
+                    : [
+                        `${pct(v as number)} (n=${num(Number((item.payload as Record<string, number>)[`${name} n`] ?? 0))})`,
+                        name,
+                      ]
+                }
+              />
+              <Legend />
+              {keys.map((k, i) => (
+                <Area
+                  key={`${k}b`}
+                  dataKey={`${k} band`}
+                  stroke="none"
+                  fill={COLORS[i]}
+                  fillOpacity={0.15}
+                  isAnimationActive={false}
+                  legendType="none"
+                />
+              ))}
+              {keys.map((k, i) => (
+                <Line
+                  key={k}
+                  dataKey={k}
+                  stroke={COLORS[i]}
+                  dot={false}
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                />
+              ))}
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      }
     />
   );
 }

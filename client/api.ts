@@ -12,14 +12,20 @@ export type Items = Awaited<ReturnType<typeof items>>;
 export type Suggestion = Awaited<ReturnType<typeof suggest>>[number];
 
 /** GET an API path; a problem+json answer becomes an Error with its detail. */
-export async function getJson<T>(path: string, params?: URLSearchParams, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(
+  path: string,
+  params?: URLSearchParams,
+  signal?: AbortSignal,
+): Promise<T> {
   const res = await fetch(params ? `${path}?${params}` : path, { signal });
   const body = await res.json();
   if (!res.ok) throw new Error(body.detail ?? `HTTP ${res.status}`);
   return body as T;
 }
 
-export type Loaded<T> = { data: T; error: null; loading: boolean } | { data: null; error: string | null; loading: boolean };
+export type Loaded<T> =
+  | { data: T; error: null; loading: boolean }
+  | { data: null; error: string | null; loading: boolean };
 
 const requests = new Map<string, Promise<unknown>>();
 /** One request per URL at a time; a settled answer is reused for a few seconds. */
@@ -44,10 +50,19 @@ const withParams = (path: string, filters: URLSearchParams, extra: Record<string
 export const VIEW_URLS = {
   summary: (s: State) => `/api/summary?${s.filters}`,
   facets: (s: State) => `/api/facets?${s.filters}`,
-  rates: (s: State) => withParams('/api/rates', s.filters, { by: s.view.dim, sort: s.view.sort, min_n: s.view.min_n, limit: '60' }),
-  trend: (s: State) => withParams('/api/trend', s.filters, { interval: s.view.interval, by: s.view.split }),
-  crosstab: (s: State) => withParams('/api/crosstab', s.filters, { rows: 'category', cols: 'guideline_source' }),
-  treatments: (s: State) => withParams('/api/rates', s.filters, { by: 'treatment', limit: '25', sort: 'n' }),
+  rates: (s: State) =>
+    withParams('/api/rates', s.filters, {
+      by: s.view.dim,
+      sort: s.view.sort,
+      min_n: s.view.min_n,
+      limit: '60',
+    }),
+  trend: (s: State) =>
+    withParams('/api/trend', s.filters, { interval: s.view.interval, by: s.view.split }),
+  crosstab: (s: State) =>
+    withParams('/api/crosstab', s.filters, { rows: 'category', cols: 'guideline_source' }),
+  treatments: (s: State) =>
+    withParams('/api/rates', s.filters, { by: 'treatment', limit: '25', sort: 'n' }),
 };
 
 /**
@@ -79,22 +94,38 @@ export function useApi<T>(url: string | null): Loaded<T> {
     let current = true;
     setState((s) => (s.loading ? s : { ...s, loading: true }) as Loaded<T>);
     request<T>(url).then(
-      (data) => { if (current) setState({ data, error: null, loading: false }); },
-      (e: Error) => { if (current) setState({ data: null, error: e.message, loading: false }); },
+      (data) => {
+        if (current) setState({ data, error: null, loading: false });
+      },
+      (e: Error) => {
+        if (current) setState({ data: null, error: e.message, loading: false });
+      },
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [url]);
   return state;
 }
 
 /** Rate axes' ticks and grid lines: 0%, 25%, 50%, 75%, 100%. */
 export const QUARTERS = [0, 0.25, 0.5, 0.75, 1];
-export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`);
+export const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`;
 export const num = (x: number) => x.toLocaleString('en-US');
 
 /** Rate, interval and label for the metric shown: uphold, or overturn (its complement). */
-export function metric(r: { uphold_rate: number | null; ci_low: number; ci_high: number }, which: string) {
-  if (which === 'overturn') return { rate: r.uphold_rate === null ? null : 1 - r.uphold_rate, low: 1 - r.ci_high, high: 1 - r.ci_low, word: 'overturned' };
+export function metric(
+  r: { uphold_rate: number | null; ci_low: number; ci_high: number },
+  which: string,
+) {
+  if (which === 'overturn')
+    return {
+      rate: r.uphold_rate === null ? null : 1 - r.uphold_rate,
+      low: 1 - r.ci_high,
+      high: 1 - r.ci_low,
+      word: 'overturned',
+    };
   return { rate: r.uphold_rate, low: r.ci_low, high: r.ci_high, word: 'upheld' };
 }
 

@@ -1,20 +1,53 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** Filter parameters, as the API names them; lists are repeated parameters. */
-export const LIST_FILTERS = ['category', 'subcategory', 'treatment', 'decision', 'guideline_source', 'mtus_chapter',
-  'specialty', 'licensure_state', 'gender', 'body_region', 'layout', 'letter_id'] as const;
-export const VALUE_FILTERS = ['decision_from', 'decision_to', 'injury_from', 'injury_to', 'age_min', 'age_max'] as const;
+export const LIST_FILTERS = [
+  'category',
+  'subcategory',
+  'treatment',
+  'decision',
+  'guideline_source',
+  'mtus_chapter',
+  'specialty',
+  'licensure_state',
+  'gender',
+  'body_region',
+  'layout',
+  'letter_id',
+] as const;
+export const VALUE_FILTERS = [
+  'decision_from',
+  'decision_to',
+  'injury_from',
+  'injury_to',
+  'age_min',
+  'age_max',
+] as const;
 /** View choices that are not filters, with their defaults. */
-export const VIEW = { dim: 'category', metric: 'uphold', sort: 'n', min_n: '0', interval: 'year', split: '', letter: '', item: '', drill: '' };
+export const VIEW = {
+  dim: 'category',
+  metric: 'uphold',
+  sort: 'n',
+  min_n: '0',
+  interval: 'year',
+  split: '',
+  letter: '',
+  item: '',
+  drill: '',
+};
 export type View = typeof VIEW;
 
 /** The whole page state lives in the URL: filters, chart choices, the open list and letter. */
-export interface State { filters: URLSearchParams; view: View }
+export interface State {
+  filters: URLSearchParams;
+  view: View;
+}
 
 export function readState(): State {
   const all = new URLSearchParams(location.search);
   const filters = new URLSearchParams();
-  for (const k of [...LIST_FILTERS, ...VALUE_FILTERS]) for (const v of all.getAll(k)) if (v) filters.append(k, v);
+  for (const k of [...LIST_FILTERS, ...VALUE_FILTERS])
+    for (const v of all.getAll(k)) if (v) filters.append(k, v);
   const view = { ...VIEW };
   for (const k of Object.keys(VIEW) as (keyof View)[]) view[k] = all.get(k) ?? VIEW[k];
   return { filters, view };
@@ -37,14 +70,19 @@ export function useUrlState(): [State, (next: State) => void] {
   }, []);
   const set = useCallback((next: State) => {
     const url = write(next);
-    if (url !== `${location.pathname}${location.search}` && url !== location.search) history.pushState(null, '', url);
+    if (url !== `${location.pathname}${location.search}` && url !== location.search)
+      history.pushState(null, '', url);
     setState(next);
   }, []);
   return [state, set];
 }
 
 /** A copy of the filters with one parameter's values replaced. */
-export function withValues(filters: URLSearchParams, key: string, values: string[]): URLSearchParams {
+export function withValues(
+  filters: URLSearchParams,
+  key: string,
+  values: string[],
+): URLSearchParams {
   const q = new URLSearchParams(filters);
   q.delete(key);
   for (const v of values) q.append(key, v);

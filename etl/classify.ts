@@ -1,10 +1,17 @@
 import { BEFORE_DRUGS, DRUGS, AFTER_DRUGS } from './rules/treatments.ts';
 
-export interface Classification { category: string; subcategory: string }
+export interface Classification {
+  category: string;
+  subcategory: string;
+}
 
 const UNCLASSIFIED: Classification = { category: 'Unclassified', subcategory: 'Unclassified' };
 const compile = (rules: [string, string, string][]) =>
-  rules.map(([pattern, category, subcategory]) => ({ re: new RegExp(pattern, 'i'), category, subcategory }));
+  rules.map(([pattern, category, subcategory]) => ({
+    re: new RegExp(pattern, 'i'),
+    category,
+    subcategory,
+  }));
 const before = compile(BEFORE_DRUGS);
 const after = compile(AFTER_DRUGS);
 /** Any drug name of the lexicon, brand or generic. */
@@ -18,7 +25,9 @@ export function classify(treatment: string): Classification {
   if (first) return { category: first.category, subcategory: first.subcategory };
   const drug = DRUG_PATTERN.exec(treatment);
   if (drug) {
-    const subcategory = TOPICAL.test(treatment) ? 'Topical Analgesics' : DRUGS[drug[1].toLowerCase()];
+    const subcategory = TOPICAL.test(treatment)
+      ? 'Topical Analgesics'
+      : DRUGS[drug[1].toLowerCase()];
     return { category: 'Pharmaceuticals', subcategory };
   }
   const rule = hit(after);

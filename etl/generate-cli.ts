@@ -12,10 +12,19 @@ const { values } = parseArgs({
 const n = Number(values.letters);
 const seed = Number(values.seed);
 const format = values.format as Format;
-if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed) || !['txt', 'pdf', 'mixed'].includes(format)) {
-  console.error('usage: npm run generate -- --letters N --seed S --out DIR [--format txt|pdf|mixed]');
+if (
+  !Number.isInteger(n) ||
+  n < 1 ||
+  !Number.isInteger(seed) ||
+  !['txt', 'pdf', 'mixed'].includes(format)
+) {
+  console.error(
+    'usage: npm run generate -- --letters N --seed S --out DIR [--format txt|pdf|mixed]',
+  );
   process.exit(2);
 }
 const t0 = performance.now();
 await generate(n, seed, values.out, format);
-console.log(`wrote ${n} synthetic letters to ${values.out} (truth: ${values.out}/truth.jsonl) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `wrote ${n} synthetic letters to ${values.out} (truth: ${values.out}/truth.jsonl) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);

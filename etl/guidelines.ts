@@ -34,22 +34,37 @@ export function guidelineSources(text: string): GuidelineSource[] {
 // from ACOEM in 2004 (Elbow in 2007), the 2007 acupuncture and 2009 chronic pain and
 // postsurgical guidelines.
 const CHAPTERS: Record<string, number> = {
-  'Chronic Pain Medical Treatment': 2009, 'Low Back Complaints': 2004, 'Shoulder Complaints': 2004,
-  'Neck and Upper Back Complaints': 2004, 'Opioid Treatment': 2016, 'Knee Complaints': 2004,
-  'Acupuncture Treatment': 2007, 'General Approaches': 2004, 'Elbow Complaints': 2007,
-  'Postsurgical Treatment': 2009, 'Ankle and Foot Complaints': 2004, 'Forearm, Wrist, and Hand Complaints': 2004,
-  'Eye': 2004, 'Stress Related Conditions': 2004,
+  'Chronic Pain Medical Treatment': 2009,
+  'Low Back Complaints': 2004,
+  'Shoulder Complaints': 2004,
+  'Neck and Upper Back Complaints': 2004,
+  'Opioid Treatment': 2016,
+  'Knee Complaints': 2004,
+  'Acupuncture Treatment': 2007,
+  'General Approaches': 2004,
+  'Elbow Complaints': 2007,
+  'Postsurgical Treatment': 2009,
+  'Ankle and Foot Complaints': 2004,
+  'Forearm, Wrist, and Hand Complaints': 2004,
+  Eye: 2004,
+  'Stress Related Conditions': 2004,
 };
 const ALIASES: Record<string, string> = {
-  'chronic pain treatment': 'Chronic Pain Medical Treatment', 'chronic pain': 'Chronic Pain Medical Treatment',
+  'chronic pain treatment': 'Chronic Pain Medical Treatment',
+  'chronic pain': 'Chronic Pain Medical Treatment',
   'acupuncture medical treatment': 'Acupuncture Treatment',
 };
-const NAMES = [...Object.keys(CHAPTERS), ...Object.keys(ALIASES)].sort((a, b) => b.length - a.length)
-  .map((n) => n.replace(/[,]/g, ',?')).join('|');
+const NAMES = [...Object.keys(CHAPTERS), ...Object.keys(ALIASES)]
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[,]/g, ',?'))
+  .join('|');
 const YEAR = '(?:\\s+(?:Guidelines?|guidelines?))?(?:,?\\s+\\(?((?:19|20)\\d\\d)\\)?)?';
 const CHAPTER = new RegExp(`MTUS[^.]*?\\b(${NAMES})\\b${YEAR}`, 'gi');
 // A further chapter in the same citation (", and Chronic Pain Medical Treatment 2016") needs its year.
-const LISTED = new RegExp(`(?:,|\\band) (${NAMES})(?:\\s+Guidelines?)?,?\\s+\\(?((?:19|20)\\d\\d)\\)?`, 'gi');
+const LISTED = new RegExp(
+  `(?:,|\\band) (${NAMES})(?:\\s+Guidelines?)?,?\\s+\\(?((?:19|20)\\d\\d)\\)?`,
+  'gi',
+);
 
 /** MTUS chapters cited, as "Name Year", e.g. "Low Back Complaints 2004". */
 export function mtusChapters(text: string): string[] {
@@ -66,5 +81,9 @@ export function mtusChapters(text: string): string[] {
 
 function canonical(name: string): string {
   const key = name.toLowerCase().replace(/,/g, '');
-  return ALIASES[name.toLowerCase()] ?? Object.keys(CHAPTERS).find((c) => c.toLowerCase().replace(/,/g, '') === key) ?? name;
+  return (
+    ALIASES[name.toLowerCase()] ??
+    Object.keys(CHAPTERS).find((c) => c.toLowerCase().replace(/,/g, '') === key) ??
+    name
+  );
 }

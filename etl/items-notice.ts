@@ -1,7 +1,8 @@
 import type { Decision } from './types.ts';
 import type { RawItem } from './items.ts';
 
-const DECIDED = /(\d+)\)\s*MAXIMUS Federal Services, Inc\. has determined the request for (.+?) is (not )?medically necessary and appropriate\./gi;
+const DECIDED =
+  /(\d+)\)\s*MAXIMUS Federal Services, Inc\. has determined the request for (.+?) is (not )?medically necessary and appropriate\./gi;
 const SECTION = /^INDEPENDENT MEDICAL REVIEW DECISIONS? AND RATIONALES?$/im;
 const CA = /Medical Treatment Guideline\(s\) Used by the Claims Administrator:/i;
 const EXPERT = /Medical Treatment Guideline\(s\) Used by the Expert Reviewer:/i;
@@ -17,12 +18,21 @@ export function noticeItems(flat: string): RawItem[] {
   const at = flat.search(SECTION);
   const top = at < 0 ? flat : flat.slice(0, at);
   const decided = [...top.replace(/\s+/g, ' ').matchAll(DECIDED)];
-  if (decided.length === 0) throw new Error('no numbered "MAXIMUS Federal Services, Inc. has determined the request for ..." decisions');
+  if (decided.length === 0)
+    throw new Error(
+      'no numbered "MAXIMUS Federal Services, Inc. has determined the request for ..." decisions',
+    );
   if (at < 0) throw new Error('no "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" section');
-  const blocks = flat.slice(at).split(/\n(?=\d+\)\s)/).slice(1);
+  const blocks = flat
+    .slice(at)
+    .split(/\n(?=\d+\)\s)/)
+    .slice(1);
   return decided.map((m, k) => {
     const block = blocks.find((b) => b.startsWith(`${m[1]})`)) ?? '';
-    for (const [re, what] of [[EXPERT, 'Medical Treatment Guideline(s) Used by the Expert Reviewer'], [WHY, 'Rationale for the Decision']] as const) {
+    for (const [re, what] of [
+      [EXPERT, 'Medical Treatment Guideline(s) Used by the Expert Reviewer'],
+      [WHY, 'Rationale for the Decision'],
+    ] as const) {
       if (!re.test(block)) throw new Error(`item ${k + 1}: no "${what}:" paragraph`);
     }
     const part = (from: RegExp, to: RegExp | null) => {

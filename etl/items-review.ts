@@ -1,10 +1,14 @@
 import type { Decision } from './types.ts';
 import type { RawItem } from './items.ts';
 
-const HEADINGS = ['ISSUE AT DISPUTE:', 'CASE SUMMARY:', 'DOCUMENTS REVIEWED FOR DETERMINATION:',
+const HEADINGS = [
+  'ISSUE AT DISPUTE:',
+  'CASE SUMMARY:',
+  'DOCUMENTS REVIEWED FOR DETERMINATION:',
   'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:',
   'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:',
-  'MEDICAL REVIEWER QUALIFICATIONS:'];
+  'MEDICAL REVIEWER QUALIFICATIONS:',
+];
 
 /** The text of each upper-case section of a "MEDICAL PROFESSIONAL REVIEW" letter, by heading. */
 export function reviewSections(lines: string[]): Map<string, string> {
@@ -32,13 +36,19 @@ export function reviewItems(lines: string[]): RawItem[] {
   const s = reviewSections(lines);
   const issue = s.get(HEADINGS[0]);
   if (!issue) throw new Error('no "ISSUE AT DISPUTE:" section');
-  const listed = issue.split(/\s*(?:^|\s)\d+\.\s+/).map((t) => t.trim().replace(/[.;]$/, '')).filter(Boolean);
+  const listed = issue
+    .split(/\s*(?:^|\s)\d+\.\s+/)
+    .map((t) => t.trim().replace(/[.;]$/, ''))
+    .filter(Boolean);
   const guideline = s.get(HEADINGS[3]);
   const rationale = s.get(HEADINGS[4]);
   if (guideline === undefined) throw new Error(`no "${HEADINGS[3]}" section`);
   if (rationale === undefined) throw new Error(`no "${HEADINGS[4]}" section`);
-  return listed.map((treatment, k) => {
-    const said = new RegExp(`request for ${treatment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:is|was) (not )?medically necessary`, 'i').exec(rationale);
+  return listed.map((treatment) => {
+    const said = new RegExp(
+      `request for ${treatment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:is|was) (not )?medically necessary`,
+      'i',
+    ).exec(rationale);
     return {
       heading: treatment,
       treatment,

@@ -18,7 +18,8 @@ const RATIONALE = /^Decision rationale:\s*/i;
 const DECISION = /:\s*(Upheld|Overturned)\s*$/i;
 const DOS = new RegExp(`\\(?,?\\s*DOS:?\\s*(${DATE})\\)?`, 'i');
 // A heading line continues the one before it when it starts like the middle of a sentence.
-const CONTINUES = /^([a-z0-9#(]|The (remaining|original)\b|Claims Administrator\b|authorized\b|IMR eligible\b)/;
+const CONTINUES =
+  /^([a-z0-9#(]|The (remaining|original)\b|Claims Administrator\b|authorized\b|IMR eligible\b)/;
 
 /**
  * Items of the "IMR ISSUES, DECISIONS AND RATIONALES" section of the 2014 and 2016 layouts,
@@ -27,7 +28,9 @@ const CONTINUES = /^([a-z0-9#(]|The (remaining|original)\b|Claims Administrator\
  */
 export function splitItems(lines: string[]): RawItem[] {
   const starts = lines.flatMap((l, i) => (CA.test(l) ? [i] : []));
-  const headings = starts.map((ca, k) => headingRange(lines, ca, k === 0 ? 0 : rationaleStart(lines, starts[k - 1])));
+  const headings = starts.map((ca, k) =>
+    headingRange(lines, ca, k === 0 ? 0 : rationaleStart(lines, starts[k - 1])),
+  );
   return starts.map((ca, k) => {
     const [from, to] = headings[k];
     const heading = lines.slice(from, to).join(' ');

@@ -15,13 +15,20 @@ export const DERIVED_VERSION = createHash('sha256').update(DERIVED).digest('hex'
 /** Rebuilds the tables the server reads (derived.sql) from letters and items. */
 export async function buildDerived(db: DuckDBConnection): Promise<void> {
   await db.run(DERIVED);
-  await db.run('CREATE OR REPLACE TABLE derived_version AS SELECT $v AS version', { v: DERIVED_VERSION });
+  await db.run('CREATE OR REPLACE TABLE derived_version AS SELECT $v AS version', {
+    v: DERIVED_VERSION,
+  });
 }
 
 // read_json's column spec for a table, from the table itself: names and types come from the schema.
 async function columns(db: DuckDBConnection, table: string, extra = ''): Promise<string> {
-  const rows = (await db.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns
-    WHERE table_name = $t ORDER BY ordinal_position`, { t: table })).getRows();
+  const rows = (
+    await db.runAndReadAll(
+      `SELECT column_name, data_type FROM information_schema.columns
+    WHERE table_name = $t ORDER BY ordinal_position`,
+      { t: table },
+    )
+  ).getRows();
   return `{${rows.map(([n, t]) => `'${n}': '${t}'`).join(', ')}${extra}}`;
 }
 
@@ -32,11 +39,20 @@ async function columns(db: DuckDBConnection, table: string, extra = ''): Promise
  */
 export async function merge(db: DuckDBConnection, dir: string): Promise<number> {
   const at = dir.replace(/'/g, "''");
-  const json = (name: string, cols: string) => `read_json('${at}/${name}-*.ndjson', format = 'newline_delimited', columns = ${cols})`;
-  await db.run(`CREATE TEMP TABLE stage_letters AS SELECT * FROM ${json('letters', await columns(db, 'letters'))}`);
-  await db.run(`CREATE TEMP TABLE stage_items AS SELECT * FROM ${json('items', await columns(db, 'items', ", 'source_file': 'VARCHAR'"))}`);
-  await db.run(`CREATE TEMP TABLE stage_quarantine AS SELECT * FROM ${json('quarantine', await columns(db, 'quarantine'))}`);
-  await db.run(`CREATE TEMP TABLE touched AS SELECT source_file FROM stage_letters UNION SELECT source_file FROM stage_quarantine`);
+  const json = (name: string, cols: string) =>
+    `read_json('${at}/${name}-*.ndjson', format = 'newline_delimited', columns = ${cols})`;
+  await db.run(
+    `CREATE TEMP TABLE stage_letters AS SELECT * FROM ${json('letters', await columns(db, 'letters'))}`,
+  );
+  await db.run(
+    `CREATE TEMP TABLE stage_items AS SELECT * FROM ${json('items', await columns(db, 'items', ", 'source_file': 'VARCHAR'"))}`,
+  );
+  await db.run(
+    `CREATE TEMP TABLE stage_quarantine AS SELECT * FROM ${json('quarantine', await columns(db, 'quarantine'))}`,
+  );
+  await db.run(
+    `CREATE TEMP TABLE touched AS SELECT source_file FROM stage_letters UNION SELECT source_file FROM stage_quarantine`,
+  );
   // Of all files holding a letter id, loaded before or now, the one with the greatest path wins.
   await db.run(`CREATE TEMP TABLE kept AS SELECT letter_id, source_file FROM (
       SELECT letter_id, source_file, true AS staged FROM stage_letters
@@ -47,11 +63,17 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
   try {
     await db.run(`DELETE FROM items WHERE letter_id IN (SELECT letter_id FROM kept)
       OR letter_id IN (SELECT letter_id FROM letters WHERE source_file IN (SELECT source_file FROM touched))`);
-    await db.run(`DELETE FROM letters WHERE letter_id IN (SELECT letter_id FROM kept) OR source_file IN (SELECT source_file FROM touched)`);
+    await db.run(
+      `DELETE FROM letters WHERE letter_id IN (SELECT letter_id FROM kept) OR source_file IN (SELECT source_file FROM touched)`,
+    );
     await db.run('DELETE FROM quarantine WHERE source_file IN (SELECT source_file FROM touched)');
     await db.run('DELETE FROM duplicates WHERE source_file IN (SELECT source_file FROM touched)');
-    await db.run('INSERT INTO letters BY NAME SELECT s.* FROM stage_letters s SEMI JOIN kept k USING (letter_id, source_file)');
-    await db.run('INSERT INTO items BY NAME SELECT s.* EXCLUDE (source_file) FROM stage_items s SEMI JOIN kept k USING (letter_id, source_file)');
+    await db.run(
+      'INSERT INTO letters BY NAME SELECT s.* FROM stage_letters s SEMI JOIN kept k USING (letter_id, source_file)',
+    );
+    await db.run(
+      'INSERT INTO items BY NAME SELECT s.* EXCLUDE (source_file) FROM stage_items s SEMI JOIN kept k USING (letter_id, source_file)',
+    );
     await db.run('INSERT INTO quarantine BY NAME SELECT * FROM stage_quarantine');
     await db.run(`INSERT INTO duplicates SELECT s.source_file, s.source_sha256, s.letter_id FROM stage_letters s
       ANTI JOIN kept k USING (letter_id, source_file)`);
@@ -60,8 +82,11 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
     await db.run('ROLLBACK');
     throw e;
   }
-  const [[staged], [kept]] = [(await db.runAndReadAll('SELECT count(*)::INTEGER FROM stage_letters')).getRows()[0],
-    (await db.runAndReadAll('SELECT count(*)::INTEGER FROM kept')).getRows()[0]];
-  for (const t of ['stage_letters', 'stage_items', 'stage_quarantine', 'kept', 'touched']) await db.run(`DROP TABLE ${t}`);
+  const [[staged], [kept]] = [
+    (await db.runAndReadAll('SELECT count(*)::INTEGER FROM stage_letters')).getRows()[0],
+    (await db.runAndReadAll('SELECT count(*)::INTEGER FROM kept')).getRows()[0],
+  ];
+  for (const t of ['stage_letters', 'stage_items', 'stage_quarantine', 'kept', 'touched'])
+    await db.run(`DROP TABLE ${t}`);
   return Number(staged) - Number(kept);
 }

@@ -9,8 +9,13 @@ let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined
  */
 function loadPdfjs() {
   pdfjs ??= (async () => {
-    const natives = ([[JSON, 'stringify'], [JSON, 'parse'], [Array.prototype, 'push']] as [object, string][])
-      .map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)!] as const);
+    const natives = (
+      [
+        [JSON, 'stringify'],
+        [JSON, 'parse'],
+        [Array.prototype, 'push'],
+      ] as [object, string][]
+    ).map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)!] as const);
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // Its worker code, which it would otherwise import (and patch again) on the first document.
     // @ts-expect-error: the package has no types for its worker module.
@@ -21,7 +26,12 @@ function loadPdfjs() {
   return pdfjs;
 }
 
-interface Run { x: number; y: number; w: number; s: string }
+interface Run {
+  x: number;
+  y: number;
+  w: number;
+  s: string;
+}
 
 /** Text of a PDF's text layer, one line per visual line, pages separated by form feeds. */
 export async function pdfToText(data: Uint8Array): Promise<string> {
@@ -56,17 +66,19 @@ function toLines(runs: Run[]): string {
     if (line && Math.abs(line[0].y - r.y) < 2) line.push(r);
     else lines.push([r]);
   }
-  return lines.map((line) => {
-    line.sort((a, b) => a.x - b.x);
-    let out = '';
-    let end = -Infinity;
-    for (const r of line) {
-      const gap = r.x - end;
-      if (out && gap > 20) out += '   ';
-      else if (out && gap > 1 && !out.endsWith(' ') && !r.s.startsWith(' ')) out += ' ';
-      out += r.s;
-      end = r.x + r.w;
-    }
-    return out.trimEnd();
-  }).join('\n');
+  return lines
+    .map((line) => {
+      line.sort((a, b) => a.x - b.x);
+      let out = '';
+      let end = -Infinity;
+      for (const r of line) {
+        const gap = r.x - end;
+        if (out && gap > 20) out += '   ';
+        else if (out && gap > 1 && !out.endsWith(' ') && !r.s.startsWith(' ')) out += ' ';
+        out += r.s;
+        end = r.x + r.w;
+      }
+      return out.trimEnd();
+    })
+    .join('\n');
 }

@@ -11,7 +11,10 @@ export class Pool {
 
   constructor(size = availableParallelism()) {
     this.size = size;
-    this.all = Array.from({ length: size }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url)));
+    this.all = Array.from(
+      { length: size },
+      () => new Worker(new URL('./worker-entry.mjs', import.meta.url)),
+    );
     this.idle = [...this.all];
   }
 
@@ -26,7 +29,8 @@ export class Pool {
     } finally {
       w.removeAllListeners('error');
       const next = this.waiting.shift();
-      if (next) next(w); else this.idle.push(w);
+      if (next) next(w);
+      else this.idle.push(w);
     }
   }
 

@@ -13,12 +13,15 @@ export function progress(total: () => number | null, out: NodeJS.WriteStream = p
     const rate = done / Math.max(secs, 1e-3);
     const n = total();
     const eta = n && rate > 0 ? Math.max(0, (n - done) / rate) : null;
-    const text = `${done.toLocaleString('en-US')}${n ? `/${n.toLocaleString('en-US')}` : ''} files  ${Math.round(rate).toLocaleString('en-US')}/s` +
+    const text =
+      `${done.toLocaleString('en-US')}${n ? `/${n.toLocaleString('en-US')}` : ''} files  ${Math.round(rate).toLocaleString('en-US')}/s` +
       (eta !== null && !final ? `  ETA ${Math.ceil(eta)} s` : `  ${secs.toFixed(1)} s`);
     if (out.isTTY) {
       const width = 30;
       const filled = n ? Math.round((width * done) / n) : 0;
-      out.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${text}\x1b[K${final ? '\n' : ''}`);
+      out.write(
+        `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${text}\x1b[K${final ? '\n' : ''}`,
+      );
     } else {
       out.write(`progress: ${text}\n`);
     }

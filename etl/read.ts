@@ -3,7 +3,10 @@ import { ParseError } from './types.ts';
 
 /** Real letters are well under 1 MB; anything this large is not one. */
 export const MAX_BYTES = 30e6;
-export const tooLarge = (bytes: number) => new ParseError(`file too large for a letter (${(bytes / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB)`);
+export const tooLarge = (bytes: number) =>
+  new ParseError(
+    `file too large for a letter (${(bytes / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB)`,
+  );
 
 /**
  * A letter file's text. The content decides how it is read, not the name: a ".pdf" that
@@ -15,12 +18,16 @@ export async function readLetterText(data: Uint8Array): Promise<string> {
   if (startsWith(data, '%PDF-')) {
     // A PDF ends with %%EOF; without it the file was cut short, and reading what is left
     // could load a letter with some of its items missing.
-    if (!Buffer.from(data.subarray(-1024)).toString('latin1').includes('%%EOF')) throw new ParseError('truncated PDF (no %%EOF marker at the end)');
+    if (!Buffer.from(data.subarray(-1024)).toString('latin1').includes('%%EOF'))
+      throw new ParseError('truncated PDF (no %%EOF marker at the end)');
     let text: string;
     try {
       text = await pdfToText(data);
     } catch (e) {
-      const why = (e as Error).name === 'PasswordException' ? 'encrypted PDF' : `unreadable PDF (${(e as Error).message})`;
+      const why =
+        (e as Error).name === 'PasswordException'
+          ? 'encrypted PDF'
+          : `unreadable PDF (${(e as Error).message})`;
       throw new ParseError(why);
     }
     if (text.replace(/\s/g, '').length < 20) throw new ParseError('no text layer (scanned?)');
@@ -39,7 +46,9 @@ function decodeText(data: Uint8Array): string {
     text = new TextDecoder('windows-1252').decode(data);
   }
   // Control characters other than white space mean this is not a text letter at all.
-  if (/[\x00-\x08\x0e-\x1f]/.test(text.slice(0, 4096))) throw new ParseError('binary file, not a letter');
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+  if (/[\x00-\x08\x0e-\x1f]/.test(text.slice(0, 4096)))
+    throw new ParseError('binary file, not a letter');
   return text.replace(/^\uFEFF/, '');
 }
 

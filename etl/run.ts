@@ -1,4 +1,12 @@
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  type WriteStream,
+} from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -9,8 +17,15 @@ import { progress } from './progress.ts';
 import type { Done, Job } from './worker.ts';
 
 export interface Summary {
-  files: number; new: number; changed: number; unchanged: number; duplicates: number;
-  letters: number; items: number; quarantined: number; seconds: number;
+  files: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  duplicates: number;
+  letters: number;
+  items: number;
+  quarantined: number;
+  seconds: number;
 }
 
 const BATCH = 256;
@@ -26,12 +41,16 @@ async function known(dbPath: string): Promise<{ files: Map<string, string>; curr
   try {
     // Streamed in chunks: a million rows read whole took 900 MB before the map was built.
     const files = new Map<string, string>();
-    const result = await db.stream(`SELECT source_file, source_sha256 FROM letters UNION ALL SELECT source_file, source_sha256 FROM quarantine
+    const result =
+      await db.stream(`SELECT source_file, source_sha256 FROM letters UNION ALL SELECT source_file, source_sha256 FROM quarantine
       UNION ALL SELECT source_file, source_sha256 FROM duplicates`);
-    for await (const rows of result.yieldRows()) for (const [f, h] of rows) files.set(String(f), String(h));
+    for await (const rows of result.yieldRows())
+      for (const [f, h] of rows) files.set(String(f), String(h));
     // A database older than derived_version has no such table.
-    const current = await db.runAndReadAll('SELECT version FROM derived_version')
-      .then((r) => r.getRows()[0]?.[0] === DERIVED_VERSION, () => false);
+    const current = await db.runAndReadAll('SELECT version FROM derived_version').then(
+      (r) => r.getRows()[0]?.[0] === DERIVED_VERSION,
+      () => false,
+    );
     return { files, current };
   } finally {
     db.closeSync();
@@ -40,21 +59,36 @@ async function known(dbPath: string): Promise<{ files: Map<string, string>; curr
 }
 
 // Worker threads read, hash and parse every file under input; their rows go to NDJSON in stage.
-async function parseAll(input: string, stage: string, known: Map<string, string>, s: Summary, o: Options): Promise<void> {
+async function parseAll(
+  input: string,
+  stage: string,
+  known: Map<string, string>,
+  s: Summary,
+  o: Options,
+): Promise<void> {
   const pool = new Pool(o.workers);
-  const out = Object.fromEntries(['letters', 'items', 'quarantine'].map((t) => [t, createWriteStream(join(stage, `${t}-0.ndjson`))])) as Out;
+  const out = Object.fromEntries(
+    ['letters', 'items', 'quarantine'].map((t) => [
+      t,
+      createWriteStream(join(stage, `${t}-0.ndjson`)),
+    ]),
+  ) as Out;
   const tick = o.quiet ? () => {} : progress(() => null);
   const pending = new Set<Promise<void>>();
   const take = async (d: Done) => {
     for (const k of ['new', 'changed', 'unchanged', 'quarantined'] as const) s[k] += d[k];
     s.letters += d.loaded;
     s.items += d.itemCount;
-    for (const t of ['letters', 'items', 'quarantine'] as const) if (d[t] && !out[t].write(d[t])) await once(out[t], 'drain');
+    for (const t of ['letters', 'items', 'quarantine'] as const)
+      if (d[t] && !out[t].write(d[t])) await once(out[t], 'drain');
     tick(s.files);
   };
   let batch: Job['files'] = [];
   const send = async () => {
-    const p = pool.run({ files: batch }).then(take).finally(() => pending.delete(p));
+    const p = pool
+      .run({ files: batch })
+      .then(take)
+      .finally(() => pending.delete(p));
     batch = [];
     pending.add(p);
     // Keep every worker fed, and no more than two batches a worker in flight.
@@ -76,7 +110,10 @@ async function parseAll(input: string, stage: string, known: Map<string, string>
   if (!o.quiet) tick(s.files, true);
 }
 
-interface Options { quiet?: boolean; workers?: number }
+interface Options {
+  quiet?: boolean;
+  workers?: number;
+}
 
 /**
  * Loads every letter under input into the database at dbPath. Worker threads read and parse;
@@ -94,7 +131,17 @@ export async function runEtl(input: string, dbPath: string, o: Options = {}): Pr
   const stage = `${dbPath}.stage`;
   for (const f of [building, `${building}.wal`, stage]) rmSync(f, { recursive: true, force: true });
   mkdirSync(stage);
-  const s: Summary = { files: 0, new: 0, changed: 0, unchanged: 0, duplicates: 0, letters: 0, items: 0, quarantined: 0, seconds: 0 };
+  const s: Summary = {
+    files: 0,
+    new: 0,
+    changed: 0,
+    unchanged: 0,
+    duplicates: 0,
+    letters: 0,
+    items: 0,
+    quarantined: 0,
+    seconds: 0,
+  };
   try {
     const k = await known(dbPath);
     await parseAll(input, stage, k.files, s, o);
@@ -107,17 +154,28 @@ export async function runEtl(input: string, dbPath: string, o: Options = {}): Pr
   return s;
 }
 
-async function mergeInto(dbPath: string, building: string, stage: string, input: string, s: Summary): Promise<void> {
+async function mergeInto(
+  dbPath: string,
+  building: string,
+  stage: string,
+  input: string,
+  s: Summary,
+): Promise<void> {
   if (existsSync(dbPath)) copyFileSync(dbPath, building);
   // DuckDB's share of the run's memory; what does not fit spills to the stage folder.
-  const instance = await DuckDBInstance.create(building, { memory_limit: '640MB', temp_directory: stage });
+  const instance = await DuckDBInstance.create(building, {
+    memory_limit: '640MB',
+    temp_directory: stage,
+  });
   const db = await instance.connect();
   try {
     await applySchema(db);
     s.duplicates = await merge(db, stage);
     s.letters -= s.duplicates;
-    await db.run('INSERT INTO runs SELECT now(), $input, (SELECT bool_and(synthetic) FROM letters), $files, $letters, $items, $quarantined',
-      { input, files: s.files, letters: s.letters, items: s.items, quarantined: s.quarantined });
+    await db.run(
+      'INSERT INTO runs SELECT now(), $input, (SELECT bool_and(synthetic) FROM letters), $files, $letters, $items, $quarantined',
+      { input, files: s.files, letters: s.letters, items: s.items, quarantined: s.quarantined },
+    );
     await buildDerived(db);
     await db.run('CHECKPOINT');
   } finally {

@@ -5,17 +5,29 @@ import { MAX_BYTES, readLetterText, tooLarge } from './read.ts';
 import { parseLetter } from './parse.ts';
 import { ParseError, type Letter } from './types.ts';
 
-export interface Job { files: { path: string; source_file: string; known?: string }[] }
+export interface Job {
+  files: { path: string; source_file: string; known?: string }[];
+}
 export interface Done {
-  letters: string; items: string; quarantine: string;
-  new: number; changed: number; unchanged: number; loaded: number; itemCount: number; quarantined: number;
+  letters: string;
+  items: string;
+  quarantine: string;
+  new: number;
+  changed: number;
+  unchanged: number;
+  loaded: number;
+  itemCount: number;
+  quarantined: number;
 }
 
 /** A letter as one NDJSON line for the letters table, and its items as lines for items. */
 function rows(l: Letter, source_file: string, source_sha256: string): [string, string] {
   const { items, ...letter } = l;
   const line = JSON.stringify({ ...letter, item_count: items.length, source_file, source_sha256 });
-  return [line + '\n', items.map((i) => JSON.stringify({ letter_id: l.letter_id, ...i, source_file }) + '\n').join('')];
+  return [
+    line + '\n',
+    items.map((i) => JSON.stringify({ letter_id: l.letter_id, ...i, source_file }) + '\n').join(''),
+  ];
 }
 
 function hashFile(path: string): string {
@@ -32,15 +44,29 @@ function hashFile(path: string): string {
 
 /** Reads, hashes and parses a batch of files: the part of the ETL that runs on every core. */
 export async function work(job: Job): Promise<Done> {
-  const d: Done = { letters: '', items: '', quarantine: '', new: 0, changed: 0, unchanged: 0, loaded: 0, itemCount: 0, quarantined: 0 };
+  const d: Done = {
+    letters: '',
+    items: '',
+    quarantine: '',
+    new: 0,
+    changed: 0,
+    unchanged: 0,
+    loaded: 0,
+    itemCount: 0,
+    quarantined: 0,
+  };
   for (const f of job.files) {
     // Synchronous reads: this thread does nothing else, and fs/promises' readFile costs ~0.7 ms a file.
     const size = statSync(f.path).size;
     // A file too large to be a letter is hashed a piece at a time and never held whole.
     const data = size > MAX_BYTES ? null : new Uint8Array(readFileSync(f.path));
     const sha = data ? createHash('sha256').update(data).digest('hex') : hashFile(f.path);
-    if (f.known === sha) { d.unchanged++; continue; }
-    if (f.known) d.changed++; else d.new++;
+    if (f.known === sha) {
+      d.unchanged++;
+      continue;
+    }
+    if (f.known) d.changed++;
+    else d.new++;
     try {
       if (!data) throw tooLarge(size);
       const l = parseLetter(await readLetterText(data));
@@ -51,8 +77,12 @@ export async function work(job: Job): Promise<Done> {
       d.itemCount += l.items.length;
     } catch (e) {
       // Anything the parser or the PDF reader throws quarantines the file; the batch goes on.
-      const reason = e instanceof ParseError ? e.message : `could not be read: ${(e as Error).message ?? String(e)}`.slice(0, 500);
-      d.quarantine += JSON.stringify({ source_file: f.source_file, source_sha256: sha, reason }) + '\n';
+      const reason =
+        e instanceof ParseError
+          ? e.message
+          : `could not be read: ${(e as Error).message ?? String(e)}`.slice(0, 500);
+      d.quarantine +=
+        JSON.stringify({ source_file: f.source_file, source_sha256: sha, reason }) + '\n';
       d.quarantined++;
     }
   }

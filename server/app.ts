@@ -11,7 +11,6 @@ import { exportCsv, exportParquet } from './export.ts';
 import { docsPage, openapi } from './openapi.ts';
 import { ROUTES } from './routes.ts';
 
-
 /** Longest URL answered; the server accepts longer request lines so that it can say 414 rather than drop them. */
 export const MAX_URL = 8192;
 
@@ -22,12 +21,18 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
   // Plain-HTTP deployments (localhost, an intranet host) must not have their assets upgraded to HTTPS.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use((req, _res, next) => {
-    if (req.originalUrl.length > MAX_URL) throw new HttpError(414, `The URL is longer than ${MAX_URL} characters; use fewer or shorter filter values.`);
+    if (req.originalUrl.length > MAX_URL)
+      throw new HttpError(
+        414,
+        `The URL is longer than ${MAX_URL} characters; use fewer or shorter filter values.`,
+      );
     next();
   });
   const dataSource = async () => (await source(db)).data_source;
 
-  app.get('/api/summary', async (req, res) => { res.json(await summary(db, parseQuery(ROUTES['/api/summary'].shape, req.query))); });
+  app.get('/api/summary', async (req, res) => {
+    res.json(await summary(db, parseQuery(ROUTES['/api/summary'].shape, req.query)));
+  });
   app.get('/api/rates', async (req, res) => {
     const { by, sort, limit, min_n, ...f } = parseQuery(ROUTES['/api/rates'].shape, req.query);
     res.json({ by, rows: await rates(db, by, f, { sort, limit, min_n }) });
@@ -56,10 +61,28 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
     parseQuery({}, req.query);
     res.json(await letter(db, req.params.id));
   });
-  app.get('/api/export.csv', async (req, res) => { await exportCsv(db, parseQuery(ROUTES['/api/export.csv'].shape, req.query), await dataSource(), res); });
-  app.get('/api/export.parquet', async (req, res) => { await exportParquet(db, parseQuery(ROUTES['/api/export.parquet'].shape, req.query), await dataSource(), res); });
-  app.get('/api/openapi.json', (_req, res) => { res.json(openapi()); });
-  app.get('/api/docs', (_req, res) => { res.type('html').send(docsPage()); });
+  app.get('/api/export.csv', async (req, res) => {
+    await exportCsv(
+      db,
+      parseQuery(ROUTES['/api/export.csv'].shape, req.query),
+      await dataSource(),
+      res,
+    );
+  });
+  app.get('/api/export.parquet', async (req, res) => {
+    await exportParquet(
+      db,
+      parseQuery(ROUTES['/api/export.parquet'].shape, req.query),
+      await dataSource(),
+      res,
+    );
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi());
+  });
+  app.get('/api/docs', (_req, res) => {
+    res.type('html').send(docsPage());
+  });
   app.use('/api', () => {
     throw new HttpError(404, 'No such API endpoint; see /api/docs.');
   });

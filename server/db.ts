@@ -28,11 +28,17 @@ export class Database {
   private alone = false;
   private readonly waiting: { alone: boolean; go: () => void }[] = [];
 
-  constructor(readonly path: string, readonly timeoutMs = Number(process.env.IMR_QUERY_TIMEOUT_MS ?? 10_000),
+  constructor(
+    readonly path: string,
+    readonly timeoutMs = Number(process.env.IMR_QUERY_TIMEOUT_MS ?? 10_000),
     readonly cacheEntries = Number(process.env.IMR_CACHE_ENTRIES ?? 500),
-    readonly maxQueries = Number(process.env.IMR_MAX_QUERIES ?? 4), readonly memoryLimit = process.env.IMR_MEMORY_LIMIT ?? '64MB') {}
+    readonly maxQueries = Number(process.env.IMR_MAX_QUERIES ?? 4),
+    readonly memoryLimit = process.env.IMR_MEMORY_LIMIT ?? '64MB',
+  ) {}
 
-  get cached(): number { return this.cache.size; }
+  get cached(): number {
+    return this.cache.size;
+  }
 
   private fits(alone: boolean): boolean {
     return !this.alone && (alone ? this.running === 0 : this.running < this.maxQueries);
@@ -62,14 +68,22 @@ export class Database {
   }
 
   /** A read in its turn; out of memory beside others, it runs again alone, and out of memory alone is a 503. */
-  private async reading<T>(instance: DuckDBInstance, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  private async reading<T>(
+    instance: DuckDBInstance,
+    fn: (conn: DuckDBConnection) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.turn(() => this.read(instance, fn));
     } catch (e) {
       if (!outOfMemory(e)) throw e;
     }
     return this.turn(() => this.read(instance, fn), true).catch((e: unknown) => {
-      throw outOfMemory(e) ? new HttpError(503, 'This query needs more memory than the server allows one query; narrow the filters and try again.') : e;
+      throw outOfMemory(e)
+        ? new HttpError(
+            503,
+            'This query needs more memory than the server allows one query; narrow the filters and try again.',
+          )
+        : e;
     });
   }
 
@@ -88,14 +102,27 @@ export class Database {
       // grows to its limit, and at a million letters the aggregates were no slower with 64 MB
       // than with 256 MB. Groups keyed by an integer within 2^16 values (letter blocks, up to
       // 4 million letters) are counted in a perfect hash.
-      const opening = DuckDBInstance.create(this.path,
-        { access_mode: 'READ_ONLY', memory_limit: this.memoryLimit, perfect_ht_threshold: '16' });
-      opening.catch(() => { if (this.instance === opening) this.instance = null; });
+      const opening = DuckDBInstance.create(this.path, {
+        access_mode: 'READ_ONLY',
+        memory_limit: this.memoryLimit,
+        perfect_ht_threshold: '16',
+      });
+      opening.catch(() => {
+        if (this.instance === opening) this.instance = null;
+      });
       [this.instance, this.version] = [opening, version];
       this.cache.clear();
       this.perFile.clear();
       // Queries already running on the old file finish before it is closed.
-      if (old) setTimeout(() => old.then((i) => i.closeSync(), () => {}), 60_000).unref();
+      if (old)
+        setTimeout(
+          () =>
+            old.then(
+              (i) => i.closeSync(),
+              () => {},
+            ),
+          60_000,
+        ).unref();
     }
     return this.instance;
   }
@@ -122,7 +149,10 @@ export class Database {
       this.cache.set(key, hit);
       return hit;
     }
-    const rows = await this.reading(instance, async (conn) => (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Row[]);
+    const rows = await this.reading(
+      instance,
+      async (conn) => (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Row[],
+    );
     if (this.cacheEntries > 0 && rows.length <= 1000 && (await this.instance) === instance) {
       this.cache.set(key, rows);
       if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
@@ -140,11 +170,17 @@ export class Database {
     const instance = await this.open();
     return this.reading(instance, async (conn) => {
       const result = await conn.run(sql, values);
-      const columns = Array.from({ length: result.columnCount }, () => new Int32Array(result.rowCount));
+      const columns = Array.from(
+        { length: result.columnCount },
+        () => new Int32Array(result.rowCount),
+      );
       for (let c = 0, at = 0; c < result.chunkCount; c++) {
         const chunk = result.getChunk(c);
         columns.forEach((column, i) => {
-          const data = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk.chunk, i), chunk.rowCount * 4);
+          const data = bindings.vector_get_data(
+            bindings.data_chunk_get_vector(chunk.chunk, i),
+            chunk.rowCount * 4,
+          );
           column.set(new Int32Array(data.buffer, data.byteOffset, chunk.rowCount), at);
         });
         at += chunk.rowCount;
@@ -153,14 +189,24 @@ export class Database {
     });
   }
 
-  private async read<T>(instance: DuckDBInstance, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  private async read<T>(
+    instance: DuckDBInstance,
+    fn: (conn: DuckDBConnection) => Promise<T>,
+  ): Promise<T> {
     const conn = await instance.connect();
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; conn.interrupt(); }, this.timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      conn.interrupt();
+    }, this.timeoutMs);
     try {
       return await fn(conn);
     } catch (e) {
-      if (timedOut) throw new HttpError(503, `The query ran longer than ${this.timeoutMs} ms and was stopped; narrow the filters and try again.`);
+      if (timedOut)
+        throw new HttpError(
+          503,
+          `The query ran longer than ${this.timeoutMs} ms and was stopped; narrow the filters and try again.`,
+        );
       throw e;
     } finally {
       clearTimeout(timer);
@@ -173,16 +219,27 @@ export class Database {
    * again from the start (nothing of its file sent yet) is, alone, when it runs out of memory
    * beside others.
    */
-  async run(sql: string, values: Record<string, DuckDBValue> = {}, rerunnable = false): Promise<void> {
+  async run(
+    sql: string,
+    values: Record<string, DuckDBValue> = {},
+    rerunnable = false,
+  ): Promise<void> {
     const instance = await this.open();
-    const write = async (conn: DuckDBConnection) => { await conn.run(sql, values); };
+    const write = async (conn: DuckDBConnection) => {
+      await conn.run(sql, values);
+    };
     if (rerunnable) return this.reading(instance, write);
     await this.turn(async () => {
       const conn = await instance.connect();
       try {
         await write(conn);
       } catch (e) {
-        throw outOfMemory(e) ? new HttpError(503, 'The server is short of memory for this export just now; try again in a minute.') : e;
+        throw outOfMemory(e)
+          ? new HttpError(
+              503,
+              'The server is short of memory for this export just now; try again in a minute.',
+            )
+          : e;
       } finally {
         conn.closeSync();
       }
@@ -190,7 +247,10 @@ export class Database {
   }
 
   close(): void {
-    this.instance?.then((i) => i.closeSync(), () => {});
+    this.instance?.then(
+      (i) => i.closeSync(),
+      () => {},
+    );
     this.instance = null;
   }
 }

@@ -8,24 +8,50 @@ import type { Lookup } from './filters.ts';
  * (labelling them in SQL cost more than the counting), anything else in SQL. A missing value
  * reads 'Not stated', so no service drops out of a breakdown.
  */
-interface Dimension { group: (t: string) => string; label?: (k: string) => string; names?: (k: number, l: Lookup) => string[]; cube?: true }
+interface Dimension {
+  group: (t: string) => string;
+  label?: (k: string) => string;
+  names?: (k: number, l: Lookup) => string[];
+  cube?: true;
+}
 
-const col = (c: string): Dimension => ({ group: (t) => `${t}.${c}`, label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')` });
-const coded = (kind: string): Dimension => ({ group: (t) => `${t}.${kind}_code`, names: (k, l) => [l.names[kind]?.[k] ?? 'Not stated'], cube: true });
-const set = (c: string): Dimension => ({ group: (t) => `${t}.${c}`, names: (k, l) => l.sets.get(k)?.labels ?? ['Not stated'], cube: true });
-const year = (c: string): Dimension => ({ group: (t) => `year(${t}.${c})`, label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')` });
+const col = (c: string): Dimension => ({
+  group: (t) => `${t}.${c}`,
+  label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')`,
+});
+const coded = (kind: string): Dimension => ({
+  group: (t) => `${t}.${kind}_code`,
+  names: (k, l) => [l.names[kind]?.[k] ?? 'Not stated'],
+  cube: true,
+});
+const set = (c: string): Dimension => ({
+  group: (t) => `${t}.${c}`,
+  names: (k, l) => l.sets.get(k)?.labels ?? ['Not stated'],
+  cube: true,
+});
+const year = (c: string): Dimension => ({
+  group: (t) => `year(${t}.${c})`,
+  label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')`,
+});
 
 export const DIMENSIONS = {
   category: coded('category'),
   subcategory: coded('subcategory'),
   treatment: col('treatment'),
-  decision: { group: (t) => `${t}.upheld::SMALLINT`, names: (k) => [k === 1 ? 'Upheld' : k === 0 ? 'Overturned' : 'Not stated'], cube: true },
+  decision: {
+    group: (t) => `${t}.upheld::SMALLINT`,
+    names: (k) => [k === 1 ? 'Upheld' : k === 0 ? 'Overturned' : 'Not stated'],
+    cube: true,
+  },
   guideline_source: set('guideline_set'),
   mtus_chapter: set('chapter_set'),
   specialty: coded('specialty'),
   licensure_state: set('licensure_set'),
   gender: coded('gender'),
-  age: { group: (t) => `${t}.patient_age // 10 * 10`, label: (k) => `coalesce(${k}::VARCHAR || '–' || (${k} + 9)::VARCHAR, 'Not stated')` },
+  age: {
+    group: (t) => `${t}.patient_age // 10 * 10`,
+    label: (k) => `coalesce(${k}::VARCHAR || '–' || (${k} + 9)::VARCHAR, 'Not stated')`,
+  },
   body_region: coded('body_region'),
   layout: coded('layout'),
   letter_id: col('letter_id'),
@@ -46,17 +72,31 @@ export const labelledInSql = (d: DimensionName) => dim(d).label !== undefined;
  * `extra` (another grouping column, e.g. the decision month). `from` is facts, or a table of
  * counts with a column n such as facet_cube. Pass the rows through labelled().
  */
-export function counted(from: string, where: string, dims: DimensionName[], extra?: string): string {
-  const [n, upheld] = from === 'facts' ? ['count(*)', 'sum(f.upheld::UTINYINT)'] : ['sum(f.n)', 'sum(f.n) FILTER (WHERE f.upheld)'];
-  const groups = [...dims.map((d, i) => `${dim(d).group('f')} AS g${i + 1}`), ...(extra ? [extra] : [])];
+export function counted(
+  from: string,
+  where: string,
+  dims: DimensionName[],
+  extra?: string,
+): string {
+  const [n, upheld] =
+    from === 'facts'
+      ? ['count(*)', 'sum(f.upheld::UTINYINT)']
+      : ['sum(f.n)', 'sum(f.n) FILTER (WHERE f.upheld)'];
+  const groups = [
+    ...dims.map((d, i) => `${dim(d).group('f')} AS g${i + 1}`),
+    ...(extra ? [extra] : []),
+  ];
   let sql = `SELECT ${groups.map((g) => `${g}, `).join('')}${n}::INTEGER AS n, coalesce(${upheld}, 0)::INTEGER AS upheld
     FROM ${from} f ${where} ${groups.length ? 'GROUP BY ALL' : ''}`;
-  dims.forEach((d, i) => { sql = `SELECT ${dim(d).label?.(`g${i + 1}`) ?? `g${i + 1}`} AS k${i + 1}, * FROM (${sql})`; });
+  dims.forEach((d, i) => {
+    sql = `SELECT ${dim(d).label?.(`g${i + 1}`) ?? `g${i + 1}`} AS k${i + 1}, * FROM (${sql})`;
+  });
   return sql;
 }
 
 /** A key's labels: a code's value, a set's labels (each counts the group once), or the key itself. */
-const labels = (d: DimensionName, key: unknown, l: Lookup): string[] => dim(d).names?.(key === null ? NaN : Number(key), l) ?? [String(key)];
+const labels = (d: DimensionName, key: unknown, l: Lookup): string[] =>
+  dim(d).names?.(key === null ? NaN : Number(key), l) ?? [String(key)];
 
 /**
  * Counted rows with their keys k1, k2 labelled, and the rows that then share their labels (and
@@ -64,7 +104,10 @@ const labels = (d: DimensionName, key: unknown, l: Lookup): string[] => dim(d).n
  * by field: on this machine spreading a row costs more than the rest of its handling.
  */
 export function labelled(rows: Row[], dims: DimensionName[], l: Lookup, by?: string): Row[] {
-  const out = new Map<string, { k1?: string; k2?: string; n: number; upheld: number; [by: string]: unknown }>();
+  const out = new Map<
+    string,
+    { k1?: string; k2?: string; n: number; upheld: number; [by: string]: unknown }
+  >();
   for (const r of rows) {
     const [ones, twos] = dims.map((d, i) => labels(d, r[`k${i + 1}`], l));
     // A key with no dimension (the trend's 'All') is kept as it is.
@@ -73,7 +116,13 @@ export function labelled(rows: Row[], dims: DimensionName[], l: Lookup, by?: str
         const key = `${k1}\0${k2}\0${by ? r[by] : ''}`;
         const seen = out.get(key);
         if (seen) [seen.n, seen.upheld] = [seen.n + Number(r.n), seen.upheld + Number(r.upheld)];
-        else out.set(key, by ? { k1, k2, n: Number(r.n), upheld: Number(r.upheld), [by]: r[by] } : { k1, k2, n: Number(r.n), upheld: Number(r.upheld) });
+        else
+          out.set(
+            key,
+            by
+              ? { k1, k2, n: Number(r.n), upheld: Number(r.upheld), [by]: r[by] }
+              : { k1, k2, n: Number(r.n), upheld: Number(r.upheld) },
+          );
       }
     }
   }

@@ -9,37 +9,59 @@ import { lookup, whereClause, type Filters } from './filters.ts';
 
 // A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice).
 // Testing the first character is a third faster than a regular expression over 2.4M rows.
-const safe = (expr: string, name: string) => `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${expr} ELSE ${expr} END AS ${name}`;
+const safe = (expr: string, name: string) =>
+  `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${expr} ELSE ${expr} END AS ${name}`;
 const COLUMNS = [
-  safe('f.letter_id', 'letter_id'), 'f.item_no', safe('f.treatment', 'treatment'), 'f.decision', 'f.category',
-  safe('f.subcategory', 'subcategory'), "array_to_string(f.guideline_sources, '; ') AS guideline_sources",
-  safe("array_to_string(f.mtus_chapters, '; ')", 'mtus_chapters'), 'f.body_region', 'f.quantity', 'f.retrospective',
-  'f.decision_date', 'f.date_of_injury', safe('f.reviewer_specialty', 'reviewer_specialty'),
-  "array_to_string(f.reviewer_licensure, '; ') AS reviewer_licensure", 'f.patient_age', 'f.patient_gender', 'f.layout', 'f.synthetic',
+  safe('f.letter_id', 'letter_id'),
+  'f.item_no',
+  safe('f.treatment', 'treatment'),
+  'f.decision',
+  'f.category',
+  safe('f.subcategory', 'subcategory'),
+  "array_to_string(f.guideline_sources, '; ') AS guideline_sources",
+  safe("array_to_string(f.mtus_chapters, '; ')", 'mtus_chapters'),
+  'f.body_region',
+  'f.quantity',
+  'f.retrospective',
+  'f.decision_date',
+  'f.date_of_injury',
+  safe('f.reviewer_specialty', 'reviewer_specialty'),
+  "array_to_string(f.reviewer_licensure, '; ') AS reviewer_licensure",
+  'f.patient_age',
+  'f.patient_gender',
+  'f.layout',
+  'f.synthetic',
 ].join(', ');
 
 /** The filters as a query string, to record with the file. */
 export function describeFilters(f: Filters): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) for (const x of [v].flat()) if (x !== undefined) q.append(k, String(x));
+  for (const [k, v] of Object.entries(f))
+    for (const x of [v].flat()) if (x !== undefined) q.append(k, String(x));
   return q.toString();
 }
 
 /** A file name that says what the file holds, e.g. imr-services_category-Surgery_2026-11-26.csv */
 export function fileName(f: Filters, ext: string): string {
-  const parts = Object.entries(f).filter(([, v]) => v !== undefined)
+  const parts = Object.entries(f)
+    .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}-${[v].flat().join('+')}`.replace(/[^A-Za-z0-9+.-]+/g, '-'));
   return `${['imr-services', ...parts].join('_').slice(0, 150)}_${new Date().toISOString().slice(0, 10)}.${ext}`;
 }
 
 // The temporary folders of exports under way, removed should the server exit first.
 const underWay = new Set<string>();
-process.on('exit', () => { for (const dir of underWay) rmSync(dir, { recursive: true, force: true }); });
+process.on('exit', () => {
+  for (const dir of underWay) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Resolves when the response can take more, or has closed. */
 function drained(res: Response): Promise<void> {
   return new Promise((ok) => {
-    const done = () => { res.off('drain', done).off('close', done); ok(); };
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      ok();
+    };
     res.on('drain', done).on('close', done);
   });
 }
@@ -52,7 +74,13 @@ function drained(res: Response): Promise<void> {
  * writer finishes at its own pace whatever the client's; if it fails part way, the
  * connection is cut, so no one mistakes a part for the whole.
  */
-async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dataSource: string, res: Response): Promise<void> {
+async function exportFile(
+  db: Database,
+  f: Filters,
+  kind: 'csv' | 'parquet',
+  dataSource: string,
+  res: Response,
+): Promise<void> {
   const w = whereClause(f, await lookup(db));
   const dir = mkdtempSync(join(tmpdir(), 'imr-export-'));
   underWay.add(dir);
@@ -64,14 +92,26 @@ async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dat
   let written = false;
   // No one can read a Parquet file before its footer, so it is written whole before it is
   // sent, and may be written again if it ran out of memory; CSV is sent as it is written.
-  const copy = db.run(`COPY (SELECT ${COLUMNS} FROM facts f ${w.sql}) TO '${file}' (${options})`,
-    kind === 'csv' ? w.params : { ...w.params, filters_text: filters, data_source: dataSource }, kind === 'parquet').then(() => { written = true; });
+  const copy = db
+    .run(
+      `COPY (SELECT ${COLUMNS} FROM facts f ${w.sql}) TO '${file}' (${options})`,
+      kind === 'csv' ? w.params : { ...w.params, filters_text: filters, data_source: dataSource },
+      kind === 'parquet',
+    )
+    .then(() => {
+      written = true;
+    });
   const fh = await open(file, 'r');
   try {
     // A query that fails at once is still answered as a clean error.
     await (kind === 'parquet' ? copy : Promise.race([copy, setTimeout(50)]));
-    res.attachment(fileName(f, kind)).type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet');
-    if (kind === 'csv') res.write(`# IMR Outcomes services export; data: ${dataSource}; filters: ${filters}; made ${new Date().toISOString()}\n`);
+    res
+      .attachment(fileName(f, kind))
+      .type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet');
+    if (kind === 'csv')
+      res.write(
+        `# IMR Outcomes services export; data: ${dataSource}; filters: ${filters}; made ${new Date().toISOString()}\n`,
+      );
     // Until the client goes away, or the writer is done and everything it wrote is sent.
     for (let pos = 0; !res.destroyed;) {
       const done = written;
@@ -97,5 +137,7 @@ async function exportFile(db: Database, f: Filters, kind: 'csv' | 'parquet', dat
   }
 }
 
-export const exportCsv = (db: Database, f: Filters, dataSource: string, res: Response) => exportFile(db, f, 'csv', dataSource, res);
-export const exportParquet = (db: Database, f: Filters, dataSource: string, res: Response) => exportFile(db, f, 'parquet', dataSource, res);
+export const exportCsv = (db: Database, f: Filters, dataSource: string, res: Response) =>
+  exportFile(db, f, 'csv', dataSource, res);
+export const exportParquet = (db: Database, f: Filters, dataSource: string, res: Response) =>
+  exportFile(db, f, 'parquet', dataSource, res);

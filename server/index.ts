@@ -11,7 +11,11 @@ export function listen(app: ReturnType<typeof createApp>, port: number, host?: s
 export function serve(dbPath: string, port: number): Promise<{ server: Server; db: Database }> {
   const db = new Database(dbPath);
   const server = listen(createApp(db), port);
-  const stop = () => server.close(() => { db.close(); process.exit(0); });
+  const stop = () =>
+    server.close(() => {
+      db.close();
+      process.exit(0);
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return new Promise((ok, fail) => {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ROUTES } from './routes.ts';
 
-const problem = { description: 'A problem: application/problem+json naming the bad parameter', content: { 'application/problem+json': { schema: { type: 'object' } } } };
+const problem = {
+  description: 'A problem: application/problem+json naming the bad parameter',
+  content: { 'application/problem+json': { schema: { type: 'object' } } },
+};
 
 /** The OpenAPI 3.1 document, made from the same zod shapes the server validates with. */
 export function openapi() {
@@ -11,8 +14,17 @@ export function openapi() {
       get: {
         summary: route.summary,
         parameters: Object.entries(route.shape).map(([name, schema]) => {
-          const { $schema: _, ...json } = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-          return { name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: json, ...(json.type === 'array' ? { style: 'form', explode: true } : {}) };
+          const { $schema: _, ...json } = z.toJSONSchema(schema as z.ZodType, {
+            io: 'input',
+            unrepresentable: 'any',
+          }) as Record<string, unknown>;
+          return {
+            name,
+            in: 'query',
+            required: !(schema as z.ZodType).safeParse(undefined).success,
+            schema: json,
+            ...(json.type === 'array' ? { style: 'form', explode: true } : {}),
+          };
         }),
         responses: { 200: { description: 'OK' }, 400: problem, 503: problem },
       },
@@ -21,7 +33,14 @@ export function openapi() {
   paths['/api/letters/{id}'] = {
     get: {
       summary: 'One letter: its header facts, every item with its decision, and the full text',
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,40}$' } }],
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,40}$' },
+        },
+      ],
       responses: { 200: { description: 'OK' }, 404: problem },
     },
   };
@@ -33,11 +52,25 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 /** A plain HTML page of the same document, for people. */
 export function docsPage(): string {
   const doc = openapi();
-  const sections = Object.entries(doc.paths).map(([path, p]) => {
-    const op = (p as { get: { summary: string; parameters: { name: string; required: boolean; schema: Record<string, unknown> }[] } }).get;
-    const rows = op.parameters.map((x) => `<tr><td><code>${esc(x.name)}</code>${x.required ? ' (required)' : ''}</td><td><code>${esc(JSON.stringify(x.schema))}</code></td></tr>`).join('');
-    return `<h2><code>GET ${esc(path)}</code></h2><p>${esc(op.summary)}</p><table><tr><th>parameter</th><th>schema</th></tr>${rows}</table>`;
-  }).join('\n');
+  const sections = Object.entries(doc.paths)
+    .map(([path, p]) => {
+      const op = (
+        p as {
+          get: {
+            summary: string;
+            parameters: { name: string; required: boolean; schema: Record<string, unknown> }[];
+          };
+        }
+      ).get;
+      const rows = op.parameters
+        .map(
+          (x) =>
+            `<tr><td><code>${esc(x.name)}</code>${x.required ? ' (required)' : ''}</td><td><code>${esc(JSON.stringify(x.schema))}</code></td></tr>`,
+        )
+        .join('');
+      return `<h2><code>GET ${esc(path)}</code></h2><p>${esc(op.summary)}</p><table><tr><th>parameter</th><th>schema</th></tr>${rows}</table>`;
+    })
+    .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>IMR Outcomes API</title>
 <style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:auto;padding:1rem}td,th{border-bottom:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}code{font-size:.85rem;word-break:break-word}</style>
 </head><body><h1>IMR Outcomes API</h1><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>. Errors are <code>application/problem+json</code>.

@@ -1,26 +1,57 @@
 import type { Database, Row } from './db.ts';
-import { counted, DIMENSIONS, inCube, labelled, labelledInSql, type DimensionName } from './dimensions.ts';
-import { FACETS, facetKeys, lookup, whereClause, splitFacets, type Facet, type Filters, type Lookup } from './filters.ts';
+import {
+  counted,
+  DIMENSIONS,
+  inCube,
+  labelled,
+  labelledInSql,
+  type DimensionName,
+} from './dimensions.ts';
+import {
+  FACETS,
+  facetKeys,
+  lookup,
+  whereClause,
+  splitFacets,
+  type Facet,
+  type Filters,
+  type Lookup,
+} from './filters.ts';
 import { HttpError } from './errors.ts';
 import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
 
 /** Where the loaded letters come from, so every view can say when the data are synthetic. */
-export const source = (db: Database) => db.once('source', async () => {
-  const [r] = await db.query(`SELECT count(*) FILTER (WHERE synthetic)::INTEGER AS synthetic_letters,
+export const source = (db: Database) =>
+  db.once('source', async () => {
+    const [r] =
+      await db.query(`SELECT count(*) FILTER (WHERE synthetic)::INTEGER AS synthetic_letters,
       count(*) FILTER (WHERE NOT synthetic)::INTEGER AS real_letters,
       (SELECT count(*)::INTEGER FROM quarantine) AS quarantined FROM letters`);
-  const synthetic = Number(r.synthetic_letters);
-  const real = Number(r.real_letters);
-  return {
-    data_source: synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty',
-    synthetic_letters: synthetic, real_letters: real, quarantined: Number(r.quarantined),
-  };
-});
+    const synthetic = Number(r.synthetic_letters);
+    const real = Number(r.real_letters);
+    return {
+      data_source: synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty',
+      synthetic_letters: synthetic,
+      real_letters: real,
+      quarantined: Number(r.quarantined),
+    };
+  });
 
 /** Filters that keep or drop whole letters: under these alone, each letter's first service stands for it. */
-const LETTER_FILTERS = ['specialty', 'licensure_state', 'decision_from', 'decision_to', 'injury_from', 'injury_to',
-  'age_min', 'age_max', 'gender', 'layout', 'letter_id'];
+const LETTER_FILTERS = [
+  'specialty',
+  'licensure_state',
+  'decision_from',
+  'decision_to',
+  'injury_from',
+  'injury_to',
+  'age_min',
+  'age_max',
+  'gender',
+  'layout',
+  'letter_id',
+];
 
 export async function summary(db: Database, f: Filters) {
   const w = whereClause(f, await lookup(db));
@@ -34,8 +65,18 @@ export async function summary(db: Database, f: Filters) {
         min(first_decision) AS first_decision, max(last_decision) AS last_decision
       FROM (SELECT bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.letter_block)`;
   const [row] = await db.query(sql, w.params);
-  const { n, upheld, letters, ...rest } = row as { n: number | null; upheld: number | null; letters: number | null };
-  return { ...(await source(db)), letters: letters ?? 0, items: n ?? 0, ...withRate({ n: n ?? 0, upheld: upheld ?? 0 }), ...rest };
+  const { n, upheld, letters, ...rest } = row as {
+    n: number | null;
+    upheld: number | null;
+    letters: number | null;
+  };
+  return {
+    ...(await source(db)),
+    letters: letters ?? 0,
+    items: n ?? 0,
+    ...withRate({ n: n ?? 0, upheld: upheld ?? 0 }),
+    ...rest,
+  };
 }
 
 /**
@@ -45,8 +86,13 @@ export async function summary(db: Database, f: Filters) {
 function cubeCounts(others: Filters, l: Lookup) {
   const o = whereClause(others, l);
   const [from, n] = Object.entries(others).every(([k, v]) => k === 'treatment' || v === undefined)
-    ? ['treatment_cube', 'sum(f.n)'] : ['facts', 'count(*)'];
-  return { sql: `SELECT f.cube_key, ${n}::INTEGER AS n FROM ${from} f ${o.sql} GROUP BY ALL`, params: o.params, filtered: o.sql !== '' };
+    ? ['treatment_cube', 'sum(f.n)']
+    : ['facts', 'count(*)'];
+  return {
+    sql: `SELECT f.cube_key, ${n}::INTEGER AS n FROM ${from} f ${o.sql} GROUP BY ALL`,
+    params: o.params,
+    filtered: o.sql !== '',
+  };
 }
 
 /**
@@ -62,12 +108,22 @@ function base(f: Filters, l: Lookup, dims: DimensionName[]) {
   const [facetFilters, others] = splitFacets(f);
   const c = cubeCounts(others, l);
   const w = whereClause(facetFilters, l);
-  const from = c.filtered ? `(SELECT c.* REPLACE (x.n AS n) FROM (${c.sql}) x JOIN facet_cube c USING (cube_key))` : 'facet_cube';
+  const from = c.filtered
+    ? `(SELECT c.* REPLACE (x.n AS n) FROM (${c.sql}) x JOIN facet_cube c USING (cube_key))`
+    : 'facet_cube';
   return { from, where: w.sql, params: { ...c.params, ...w.params } };
 }
 
-export interface RateOptions { sort: 'n' | 'rate' | 'key'; limit: number; min_n: number }
-const SQL_ORDER = { n: 'sum(n) DESC, k1', rate: 'sum(upheld) / sum(n) DESC, sum(n) DESC, k1', key: 'k1' };
+export interface RateOptions {
+  sort: 'n' | 'rate' | 'key';
+  limit: number;
+  min_n: number;
+}
+const SQL_ORDER = {
+  n: 'sum(n) DESC, k1',
+  rate: 'sum(upheld) / sum(n) DESC, sum(n) DESC, k1',
+  key: 'k1',
+};
 type Counts = { key: string; n: number; upheld: number };
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ORDER: Record<RateOptions['sort'], (a: Counts, b: Counts) => number> = {
@@ -76,7 +132,11 @@ const ORDER: Record<RateOptions['sort'], (a: Counts, b: Counts) => number> = {
   key: (a, b) => byKey(a.key, b.key),
 };
 const SUMS = 'sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld';
-const counts = (r: Row): Counts => ({ key: String(r.k1), n: Number(r.n), upheld: Number(r.upheld) });
+const counts = (r: Row): Counts => ({
+  key: String(r.k1),
+  n: Number(r.n),
+  upheld: Number(r.upheld),
+});
 
 export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions) {
   const l = await lookup(db);
@@ -84,21 +144,48 @@ export async function rates(db: Database, by: DimensionName, f: Filters, o: Rate
   // Keys labelled in SQL are ordered and cut there (a letter_id breakdown has a row a letter);
   // codes and sets are few, and are labelled, ordered and cut here.
   const inSql = labelledInSql(by);
-  const rows = await db.query(`SELECT k1, ${SUMS} FROM (${counted(b.from, b.where, [by])}) GROUP BY k1
+  const rows = await db.query(
+    `SELECT k1, ${SUMS} FROM (${counted(b.from, b.where, [by])}) GROUP BY k1
     ${inSql ? `HAVING sum(n) >= $min_n ORDER BY ${SQL_ORDER[o.sort]} LIMIT $limit` : ''}`,
-  inSql ? { ...b.params, min_n: o.min_n, limit: o.limit } : b.params);
-  return labelled(rows, [by], l).map((r) => counts(r)).filter((r) => r.n >= o.min_n).sort(ORDER[o.sort]).slice(0, o.limit).map(withRate);
+    inSql ? { ...b.params, min_n: o.min_n, limit: o.limit } : b.params,
+  );
+  return labelled(rows, [by], l)
+    .map((r) => counts(r))
+    .filter((r) => r.n >= o.min_n)
+    .sort(ORDER[o.sort])
+    .slice(0, o.limit)
+    .map(withRate);
 }
 
-export async function trend(db: Database, interval: 'month' | 'quarter' | 'year', by: DimensionName | undefined, f: Filters) {
+export async function trend(
+  db: Database,
+  interval: 'month' | 'quarter' | 'year',
+  by: DimensionName | undefined,
+  f: Filters,
+) {
   const l = await lookup(db);
   const w = whereClause(f, l);
   // Grouped by month first, a few hundred groups, then by period: cheaper than truncating every
   // date. Undated services form the period NULL.
   const months = counted('facts', w.sql, by ? [by] : [], 'f.decision_month_no AS month');
-  const rows = labelled(await db.query(`SELECT strftime(date_trunc('${interval}', make_date(month // 12, month % 12 + 1, 1)), '%Y-%m-%d') AS period, ${by ? 'k1' : "'All'"} AS k1, ${SUMS}
-    FROM (${months}) GROUP BY ALL`, w.params), by ? [by] : [], l, 'period');
-  const dated = rows.filter((r) => r.period !== null).map((r) => ({ period: String(r.period), key: String(r.k1), n: Number(r.n), upheld: Number(r.upheld) }))
+  const rows = labelled(
+    await db.query(
+      `SELECT strftime(date_trunc('${interval}', make_date(month // 12, month % 12 + 1, 1)), '%Y-%m-%d') AS period, ${by ? 'k1' : "'All'"} AS k1, ${SUMS}
+    FROM (${months}) GROUP BY ALL`,
+      w.params,
+    ),
+    by ? [by] : [],
+    l,
+    'period',
+  );
+  const dated = rows
+    .filter((r) => r.period !== null)
+    .map((r) => ({
+      period: String(r.period),
+      key: String(r.k1),
+      n: Number(r.n),
+      upheld: Number(r.upheld),
+    }))
     .sort((a, b) => byKey(a.period, b.period) || byKey(a.key, b.key));
   const undated = rows.reduce((sum, r) => sum + (r.period === null ? Number(r.n) : 0), 0);
   return { rows: dated.map(withRate), undated };
@@ -107,16 +194,33 @@ export async function trend(db: Database, interval: 'month' | 'quarter' | 'year'
 /** The most cells a cross-tab answers: more can't be read as a heat map, and would fill the server's memory as JSON. */
 export const MAX_CELLS = 10_000;
 
-export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: DimensionName, f: Filters, maxCells = MAX_CELLS) {
+export async function crosstab(
+  db: Database,
+  rowsBy: DimensionName,
+  colsBy: DimensionName,
+  f: Filters,
+  maxCells = MAX_CELLS,
+) {
   const l = await lookup(db);
   const b = base(f, l, [rowsBy, colsBy]);
-  const found = await db.query(`SELECT k1, k2, ${SUMS} FROM (${counted(b.from, b.where, [rowsBy, colsBy])}) GROUP BY ALL LIMIT ${maxCells + 1}`, b.params);
+  const found = await db.query(
+    `SELECT k1, k2, ${SUMS} FROM (${counted(b.from, b.where, [rowsBy, colsBy])}) GROUP BY ALL LIMIT ${maxCells + 1}`,
+    b.params,
+  );
   if (found.length > maxCells) {
     const reason = `${rowsBy} by ${colsBy} has more than ${maxCells} cells; choose dimensions with fewer values, or filter first`;
-    throw new HttpError(400, `Invalid parameters "rows" and "cols": ${reason}.`, { invalid_params: [{ name: 'rows', reason }, { name: 'cols', reason }] });
+    throw new HttpError(400, `Invalid parameters "rows" and "cols": ${reason}.`, {
+      invalid_params: [
+        { name: 'rows', reason },
+        { name: 'cols', reason },
+      ],
+    });
   }
   const cells = labelled(found, [rowsBy, colsBy], l);
-  return cells.map((x) => withRate({ row: String(x.k1), col: String(x.k2), n: Number(x.n), upheld: Number(x.upheld) }))
+  return cells
+    .map((x) =>
+      withRate({ row: String(x.k1), col: String(x.k2), n: Number(x.n), upheld: Number(x.upheld) }),
+    )
     .sort((a, b) => byKey(a.row, b.row) || byKey(a.col, b.col));
 }
 
@@ -124,12 +228,18 @@ export async function crosstab(db: Database, rowsBy: DimensionName, colsBy: Dime
  * facet_cube held in memory, read once per file: for each facet, every cube row's key plus
  * one (0 for none; row cube_key - 1), and the services in each row.
  */
-const cube = (db: Database) => db.once('cube', async () => {
-  const columns = await db.integers(`SELECT ${FACETS.map((name) => `coalesce(${DIMENSIONS[name].group('f')}::INTEGER + 1, 0)`).join(', ')}, f.n
+const cube = (db: Database) =>
+  db.once('cube', async () => {
+    const columns =
+      await db.integers(`SELECT ${FACETS.map((name) => `coalesce(${DIMENSIONS[name].group('f')}::INTEGER + 1, 0)`).join(', ')}, f.n
     FROM facet_cube f ORDER BY f.cube_key`);
-  const keys = columns.slice(0, FACETS.length);
-  return { keys, n: columns[FACETS.length], sizes: keys.map((k) => k.reduce((a, b) => Math.max(a, b), 0) + 1) };
-});
+    const keys = columns.slice(0, FACETS.length);
+    return {
+      keys,
+      n: columns[FACETS.length],
+      sizes: keys.map((k) => k.reduce((a, b) => Math.max(a, b), 0) + 1),
+    };
+  });
 
 /**
  * Datasette-style facets: each dimension's values and counts under every filter but its own.
@@ -165,24 +275,46 @@ export async function facets(db: Database, f: Filters, size: number) {
       if (keep[j] && !keep[j]![c.keys[j][r]]) failed = failed === -1 ? j : -2;
     }
     if (failed === -2) continue;
-    for (let j = 0; j < sums.length; j++) if (failed === -1 || failed === j) sums[j][c.keys[j][r]] += n[r];
+    for (let j = 0; j < sums.length; j++)
+      if (failed === -1 || failed === j) sums[j][c.keys[j][r]] += n[r];
   }
-  return Object.fromEntries(FACETS.map((name, j) => {
-    const rows = [...sums[j]].flatMap((sum, key) => (sum ? [{ k1: key === 0 ? null : key - 1, n: sum, upheld: 0 }] : []));
-    const mine = labelled(rows, [name], l).map((r) => counts(r)).sort(ORDER.n);
-    return [name, {
-      values: mine.slice(0, size).map((r) => ({ value: r.key, n: r.n, selected: (f[name] as string[] | undefined)?.includes(r.key) ?? false })),
-      truncated: mine.length > size,
-    }];
-  })) as Record<Facet, { values: { value: string; n: number; selected: boolean }[]; truncated: boolean }>;
+  return Object.fromEntries(
+    FACETS.map((name, j) => {
+      const rows = [...sums[j]].flatMap((sum, key) =>
+        sum ? [{ k1: key === 0 ? null : key - 1, n: sum, upheld: 0 }] : [],
+      );
+      const mine = labelled(rows, [name], l)
+        .map((r) => counts(r))
+        .sort(ORDER.n);
+      return [
+        name,
+        {
+          values: mine.slice(0, size).map((r) => ({
+            value: r.key,
+            n: r.n,
+            selected: (f[name] as string[] | undefined)?.includes(r.key) ?? false,
+          })),
+          truncated: mine.length > size,
+        },
+      ];
+    }),
+  ) as Record<
+    Facet,
+    { values: { value: string; n: number; selected: boolean }[]; truncated: boolean }
+  >;
 }
 
 /** Words of treatment names (and synonym terms) containing q, with how many services use them. */
 export async function suggest(db: Database, q: string, limit: number) {
-  const rows = await db.query(`SELECT word, sum(n)::INTEGER AS n FROM (
+  const rows = await db.query(
+    `SELECT word, sum(n)::INTEGER AS n FROM (
       SELECT unnest(regexp_split_to_array(lower(treatment), '[^a-z0-9-]+')) AS word, n FROM treatments)
-    WHERE length(word) > 2 AND contains(word, lower($q)) GROUP BY word ORDER BY n DESC, word LIMIT $limit`, { q, limit });
+    WHERE length(word) > 2 AND contains(word, lower($q)) GROUP BY word ORDER BY n DESC, word LIMIT $limit`,
+    { q, limit },
+  );
   const words = rows.map((r) => ({ term: String(r.word), n: Number(r.n) }));
-  const synonyms = synonymTerms(q).filter((t) => !words.some((w) => w.term === t.toLowerCase())).map((term) => ({ term, n: null }));
+  const synonyms = synonymTerms(q)
+    .filter((t) => !words.some((w) => w.term === t.toLowerCase()))
+    .map((term) => ({ term, n: null }));
   return [...words, ...synonyms].slice(0, limit);
 }

@@ -3,38 +3,80 @@ import { DIMENSION_NAMES } from './dimensions.ts';
 import { filterShape } from './filters.ts';
 import { ITEM_SORTS, type ItemSort } from './records.ts';
 
-const dimension = z.preprocess((v) => (v === 'guideline' ? 'guideline_source' : v), z.enum(DIMENSION_NAMES));
+const dimension = z.preprocess(
+  (v) => (v === 'guideline' ? 'guideline_source' : v),
+  z.enum(DIMENSION_NAMES),
+);
 const int = (min: number, max: number, fallback: number) =>
-  z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(min, `must be ${min} or more`)
-    .max(max, `must be ${max} or less`).default(fallback);
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(min, `must be ${min} or more`)
+    .max(max, `must be ${max} or less`)
+    .default(fallback);
 
 /** Every endpoint's query parameters, from which the server validates and the OpenAPI document is made. */
 export const ROUTES = {
-  '/api/summary': { summary: 'Counts of letters and services, the uphold rate with its 95% interval, and the data source', shape: filterShape },
+  '/api/summary': {
+    summary:
+      'Counts of letters and services, the uphold rate with its 95% interval, and the data source',
+    shape: filterShape,
+  },
   '/api/rates': {
-    summary: 'Uphold rate by one dimension: {key, n, upheld, overturned, uphold_rate, ci_low, ci_high, low_n} per key',
-    shape: { ...filterShape, by: dimension, sort: z.enum(['n', 'rate', 'key']).default('n'), limit: int(1, 1000, 100), min_n: int(0, 1e9, 0) },
+    summary:
+      'Uphold rate by one dimension: {key, n, upheld, overturned, uphold_rate, ci_low, ci_high, low_n} per key',
+    shape: {
+      ...filterShape,
+      by: dimension,
+      sort: z.enum(['n', 'rate', 'key']).default('n'),
+      limit: int(1, 1000, 100),
+      min_n: int(0, 1e9, 0),
+    },
   },
   '/api/trend': {
-    summary: 'Uphold rate per month, quarter or year of decision, optionally split by one dimension',
-    shape: { ...filterShape, interval: z.enum(['month', 'quarter', 'year']).default('month'), by: dimension.optional() },
+    summary:
+      'Uphold rate per month, quarter or year of decision, optionally split by one dimension',
+    shape: {
+      ...filterShape,
+      interval: z.enum(['month', 'quarter', 'year']).default('month'),
+      by: dimension.optional(),
+    },
   },
-  '/api/crosstab': { summary: 'n and uphold rate in each cell of two dimensions, at most 10,000 cells', shape: { ...filterShape, rows: dimension, cols: dimension } },
+  '/api/crosstab': {
+    summary: 'n and uphold rate in each cell of two dimensions, at most 10,000 cells',
+    shape: { ...filterShape, rows: dimension, cols: dimension },
+  },
   '/api/facets': {
-    summary: 'For each facet dimension, its values and counts under every filter but its own, and whether the list was cut',
+    summary:
+      'For each facet dimension, its values and counts under every filter but its own, and whether the list was cut',
     shape: { ...filterShape, size: int(1, 200, 30) },
   },
   '/api/items': {
-    summary: 'Services with their letter\'s key fields, a page at a time; pass next_cursor back as cursor for the next page',
+    summary:
+      "Services with their letter's key fields, a page at a time; pass next_cursor back as cursor for the next page",
     shape: {
-      ...filterShape, sort: z.enum(Object.keys(ITEM_SORTS) as [ItemSort, ...ItemSort[]]).default('decision_date'),
-      order: z.enum(['asc', 'desc']).default('desc'), limit: int(1, 500, 50), cursor: z.string().max(1000).optional(),
+      ...filterShape,
+      sort: z.enum(Object.keys(ITEM_SORTS) as [ItemSort, ...ItemSort[]]).default('decision_date'),
+      order: z.enum(['asc', 'desc']).default('desc'),
+      limit: int(1, 500, 50),
+      cursor: z.string().max(1000).optional(),
     },
   },
   '/api/suggest': {
-    summary: 'Treatment words and synonyms that contain what was typed, most frequent first, for a search box',
-    shape: { q: z.string().min(1, 'must not be empty').max(100, 'at most 100 characters'), limit: int(1, 50, 10) },
+    summary:
+      'Treatment words and synonyms that contain what was typed, most frequent first, for a search box',
+    shape: {
+      q: z.string().min(1, 'must not be empty').max(100, 'at most 100 characters'),
+      limit: int(1, 50, 10),
+    },
   },
-  '/api/export.csv': { summary: 'Every service under the filters as CSV, streamed, the filters recorded in the first line', shape: filterShape },
-  '/api/export.parquet': { summary: 'Every service under the filters as Parquet, the filters recorded in its metadata', shape: filterShape },
+  '/api/export.csv': {
+    summary:
+      'Every service under the filters as CSV, streamed, the filters recorded in the first line',
+    shape: filterShape,
+  },
+  '/api/export.parquet': {
+    summary: 'Every service under the filters as Parquet, the filters recorded in its metadata',
+    shape: filterShape,
+  },
 } satisfies Record<string, { summary: string; shape: z.ZodRawShape }>;

@@ -12,11 +12,17 @@ const port = Number(process.env.PORT ?? 8080);
 
 if (!existsSync(join(root, 'dist', 'index.html'))) {
   console.log('Building the dashboard (first start only)...');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
 }
 if (!existsSync(dbPath)) {
   const corpus = join(root, 'data', 'corpus');
-  console.log(`No database at ${dbPath}: generating the default SYNTHETIC corpus of 5,000 letters and loading it...`);
+  console.log(
+    `No database at ${dbPath}: generating the default SYNTHETIC corpus of 5,000 letters and loading it...`,
+  );
   rmSync(corpus, { recursive: true, force: true });
   mkdirSync(corpus, { recursive: true });
   await generate(5000, 1, corpus);

@@ -15,5 +15,11 @@ export const LOW_N = 11;
 /** A row of counts given its uphold rate, interval and low-n flag (in place: pass a new object). */
 export function withRate<T extends { n: number; upheld: number }>(row: T) {
   const [ci_low, ci_high] = wilson(row.upheld, row.n);
-  return Object.assign(row, { overturned: row.n - row.upheld, uphold_rate: row.n ? row.upheld / row.n : null, ci_low, ci_high, low_n: row.n < LOW_N });
+  return Object.assign(row, {
+    overturned: row.n - row.upheld,
+    uphold_rate: row.n ? row.upheld / row.n : null,
+    ci_low,
+    ci_high,
+    low_n: row.n < LOW_N,
+  });
 }

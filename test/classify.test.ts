@@ -48,7 +48,10 @@ describe('classification rules', () => {
   it('classifies every service the generator writes as the generator means it', () => {
     for (const s of SERVICES) {
       for (const name of s.names) {
-        expect(classify(name.replace(/\{\w\}/g, '6')), name).toEqual({ category: s.category, subcategory: s.subcategory });
+        expect(classify(name.replace(/\{\w\}/g, '6')), name).toEqual({
+          category: s.category,
+          subcategory: s.subcategory,
+        });
       }
     }
   });
@@ -57,8 +60,14 @@ describe('classification rules', () => {
 describe('guideline sources and chapters', () => {
   it.each([
     ['Decision based on MTUS Acupuncture Treatment Guidelines.', ['MTUS']],
-    ['Decision based on MTUS Chronic Pain 2016. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG).', ['MTUS', 'ODG']],
-    ['Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed.', ['ACOEM']],
+    [
+      'Decision based on MTUS Chronic Pain 2016. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG).',
+      ['MTUS', 'ODG'],
+    ],
+    [
+      'Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed.',
+      ['ACOEM'],
+    ],
     ['Decision based on MTUS ACOEM Chapter 12 Low Back Complaints.', ['MTUS']],
     ['Decision based on Non-MTUS Citation What is an electrocardiogram.', ['Other']],
     ['The Expert Reviewer did not cite any medical evidence for its decision.', ['None']],
@@ -68,22 +77,35 @@ describe('guideline sources and chapters', () => {
   });
 
   it('reads MTUS chapters with their years, including a second chapter in a list', () => {
-    expect(mtusChapters('Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks.'))
-      .toEqual(['Low Back Complaints 2004', 'Chronic Pain Medical Treatment 2016']);
+    expect(
+      mtusChapters(
+        'Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks.',
+      ),
+    ).toEqual(['Low Back Complaints 2004', 'Chronic Pain Medical Treatment 2016']);
   });
 });
 
 describe('dates, specialties, intervals', () => {
   it.each([
-    ['10-13-16', '2016-10-13'], ['10/13/2016', '2016-10-13'], ['12/04/07', '2007-12-04'],
-    ['October 10, 2015', '2015-10-10'], ['02/30/2016', null], ['13/01/2016', null],
+    ['10-13-16', '2016-10-13'],
+    ['10/13/2016', '2016-10-13'],
+    ['12/04/07', '2007-12-04'],
+    ['October 10, 2015', '2015-10-10'],
+    ['02/30/2016', null],
+    ['13/01/2016', null],
   ])('toIsoDate(%s) = %s', (text, iso) => {
     expect(toIsoDate(text)).toBe(iso);
   });
 
   it.each([
-    ['Preventive Medicine, Occupational Medicine', ['Preventive Medicine', 'Occupational Medicine']],
-    ['Physical Medicine and Rehabilitation, has a subspecialty in Pain Medicine', ['Physical Medicine & Rehabilitation', 'Pain Management']],
+    [
+      'Preventive Medicine, Occupational Medicine',
+      ['Preventive Medicine', 'Occupational Medicine'],
+    ],
+    [
+      'Physical Medicine and Rehabilitation, has a subspecialty in Pain Medicine',
+      ['Physical Medicine & Rehabilitation', 'Pain Management'],
+    ],
     ['Surgery, Surgical Critical Care', ['Surgery', 'Surgical Critical Care']],
     ['Chiropractic and Acupuncture', ['Chiropractic', 'Oriental Medicine']],
   ])('boardSpecialties(%s)', (raw, expected) => {
@@ -91,7 +113,10 @@ describe('dates, specialties, intervals', () => {
   });
 
   it.each([
-    [0, 0, 0, 0], [90, 100, 0.8256, 0.9448], [1, 1, 0.2065, 1], [0, 10, 0, 0.2775],
+    [0, 0, 0, 0],
+    [90, 100, 0.8256, 0.9448],
+    [1, 1, 0.2065, 1],
+    [0, 10, 0, 0.2775],
   ])('wilson(%i of %i) ≈ [%f, %f]', (k, n, lo, hi) => {
     const [a, b] = wilson(k, n);
     expect(a).toBeCloseTo(lo, 3);
@@ -101,7 +126,11 @@ describe('dates, specialties, intervals', () => {
 
 describe('item details', () => {
   it.each([
-    ['Continued electro acupuncture sessions, two sessions per week for six weeks to the lumbar spine', 12, 'sessions'],
+    [
+      'Continued electro acupuncture sessions, two sessions per week for six weeks to the lumbar spine',
+      12,
+      'sessions',
+    ],
     ['Norco 10/325mg #90', 90, 'units'],
     ['Physical therapy 2x6 lumbar', 12, 'sessions'],
     ['Twelve physical therapy visits for the Cervical Spine', 12, 'sessions'],
@@ -133,8 +162,11 @@ describe('item details', () => {
   });
 
   it('reads MTUS sections from Section(s) lists and section numbers', () => {
-    expect(mtusSections('Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks, Opioids.'))
-      .toEqual(['Summary', 'Facet blocks', 'Opioids']);
+    expect(
+      mtusSections(
+        'Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks, Opioids.',
+      ),
+    ).toEqual(['Summary', 'Facet blocks', 'Opioids']);
     expect(mtusSections('Per MTUS Section 9792.24.1 Acupuncture')).toEqual(['9792.24.1']);
   });
 });

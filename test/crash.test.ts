@@ -11,9 +11,18 @@ import { ROOT, check, tempDir } from './helpers.ts';
 
 /** Runs the ETL CLI in a child process and SIGKILLs it after `ms`; resolves when it is gone. */
 function killAfter(input: string, db: string, ms: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'etl', 'cli.ts'), '--input', input, '--db', db], { stdio: 'ignore', cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'etl', 'cli.ts'), '--input', input, '--db', db],
+    { stdio: 'ignore', cwd: ROOT },
+  );
   const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-  return new Promise((ok) => child.on('exit', () => { clearTimeout(timer); ok(); }));
+  return new Promise((ok) =>
+    child.on('exit', () => {
+      clearTimeout(timer);
+      ok();
+    }),
+  );
 }
 
 describe('ETL crash safety', () => {
@@ -33,7 +42,9 @@ describe('ETL crash safety', () => {
     const states: string[] = [];
     // Twenty kills at moments spread over a run: starting up, parsing, merging, renaming.
     const r = new Random(3);
-    for (const ms of Array.from({ length: 20 }, (_, k) => (k < 4 ? 300 + k * 600 : r.int(200, 7000)))) {
+    for (const ms of Array.from({ length: 20 }, (_, k) =>
+      k < 4 ? 300 + k * 600 : r.int(200, 7000),
+    )) {
       await killAfter(corpus, db, ms);
       const now = await check(db);
       // Either nothing of the killed run is there, or all of it is: never a mix.
@@ -60,8 +71,15 @@ describe('Parquet export', () => {
     expect(existsSync(join(out, 'letters', 'decision_year=2016'))).toBe(true);
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
-    const n = async (what: string) => Number((await conn.runAndReadAll(`SELECT count(*) FROM read_parquet($p, hive_partitioning = true)`,
-      { p: join(out, what, '*', '*.parquet') })).getRows()[0][0]);
+    const n = async (what: string) =>
+      Number(
+        (
+          await conn.runAndReadAll(
+            `SELECT count(*) FROM read_parquet($p, hive_partitioning = true)`,
+            { p: join(out, what, '*', '*.parquet') },
+          )
+        ).getRows()[0][0],
+      );
     expect(await n('letters')).toBe(s.letters);
     expect(await n('items')).toBe(s.items);
     conn.closeSync();

@@ -4,17 +4,71 @@ import { ROUTES } from '../server/routes.ts';
 import { startServer } from './server.ts';
 
 let srv: Awaited<ReturnType<typeof startServer>>;
-beforeAll(async () => { srv = await startServer(200); });
+beforeAll(async () => {
+  srv = await startServer(200);
+});
 afterAll(() => srv.close());
 
 const PAYLOADS = [
-  "' OR '1'='1", "'; DROP TABLE items; --", '" OR ""="', '1; SELECT * FROM letters', ') UNION SELECT full_text FROM letters --',
-  '$1', '$category', '?', '%', '_', '\\', '\\x00', '%00', '%zz', '%E0%A4%A', '../../etc/passwd', '..\\..\\windows',
-  '<script>alert(1)</script>', '{{7*7}}', '${7*7}', 'NaN', 'Infinity', '-1', '0', '1e308', '2016-02-30', '9999-99-99',
-  'null', 'undefined', '[]', '{}', 'true', 'ñandú', '鍼灸', '🦴🩻', '\u202e', 'Ω'.repeat(50), 'a'.repeat(3000),
-  'Upheld', 'Surgery', 'month', 'category', 'guideline', 'treatment', 'MTUS', 'male', 'CM16-0213037', '2016-01-01', '42',
+  "' OR '1'='1",
+  "'; DROP TABLE items; --",
+  '" OR ""="',
+  '1; SELECT * FROM letters',
+  ') UNION SELECT full_text FROM letters --',
+  '$1',
+  '$category',
+  '?',
+  '%',
+  '_',
+  '\\',
+  '\\x00',
+  '%00',
+  '%zz',
+  '%E0%A4%A',
+  '../../etc/passwd',
+  '..\\..\\windows',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '${7*7}',
+  'NaN',
+  'Infinity',
+  '-1',
+  '0',
+  '1e308',
+  '2016-02-30',
+  '9999-99-99',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  'true',
+  'ñandú',
+  '鍼灸',
+  '🦴🩻',
+  '\u202e',
+  'Ω'.repeat(50),
+  'a'.repeat(3000),
+  'Upheld',
+  'Surgery',
+  'month',
+  'category',
+  'guideline',
+  'treatment',
+  'MTUS',
+  'male',
+  'CM16-0213037',
+  '2016-01-01',
+  '42',
 ];
-const NAMES = [...new Set(Object.values(ROUTES).flatMap((r) => Object.keys(r.shape))), 'foo', '__proto__', 'constructor', 'by[]', 'category[0]', ''];
+const NAMES = [
+  ...new Set(Object.values(ROUTES).flatMap((r) => Object.keys(r.shape))),
+  'foo',
+  '__proto__',
+  'constructor',
+  'by[]',
+  'category[0]',
+  '',
+];
 const PATHS = [...Object.keys(ROUTES), '/api/letters/CM16-0213037', '/api/letters/x'];
 
 function hostileQuery(r: Random): string {
@@ -44,7 +98,9 @@ describe('API fuzz', () => {
       seen[res.status] = (seen[res.status] ?? 0) + 1;
       const allowed = path.startsWith('/api/letters/') ? [200, 400, 404] : [200, 400];
       expect(allowed, `${res.status} for ${url}: ${body.slice(0, 300)}`).toContain(res.status);
-      expect(body, url).not.toMatch(/\bSELECT\b.*\bFROM\b|Binder Error|Parser Error|Conversion Error|at .*\.ts:\d+|node_modules/);
+      expect(body, url).not.toMatch(
+        /\bSELECT\b.*\bFROM\b|Binder Error|Parser Error|Conversion Error|at .*\.ts:\d+|node_modules/,
+      );
     }
     expect(seen[200]).toBeGreaterThan(50);
     expect(seen[400]).toBeGreaterThan(500);

@@ -8,7 +8,10 @@ import { tempDir } from './helpers.ts';
 import { LAYOUTS } from '../etl/types.ts';
 
 const truthOf = (dir: string): Truth[] =>
-  readFileSync(join(dir, 'truth.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  readFileSync(join(dir, 'truth.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('generator', () => {
   const dir = tempDir();
@@ -24,8 +27,17 @@ describe('generator', () => {
       const { file, items, ...letterTruth } = t;
       expect(l, file).toMatchObject(letterTruth);
       expect(l.synthetic).toBe(true);
-      expect(l.items.map((i) => ({ treatment: i.treatment, decision: i.decision, category: i.category,
-        subcategory: i.subcategory, guideline_sources: i.guideline_sources, mtus_chapters: i.mtus_chapters })), file).toEqual(items);
+      expect(
+        l.items.map((i) => ({
+          treatment: i.treatment,
+          decision: i.decision,
+          category: i.category,
+          subcategory: i.subcategory,
+          guideline_sources: i.guideline_sources,
+          mtus_chapters: i.mtus_chapters,
+        })),
+        file,
+      ).toEqual(items);
     }
   });
 
@@ -47,6 +59,9 @@ describe('generator', () => {
     await generate(50, 42, again);
     const first = truthOf(dir).slice(0, 50);
     expect(truthOf(again)).toEqual(first);
-    for (const t of first) expect(readFileSync(join(again, t.file), 'utf8')).toBe(readFileSync(join(dir, t.file), 'utf8'));
+    for (const t of first)
+      expect(readFileSync(join(again, t.file), 'utf8')).toBe(
+        readFileSync(join(dir, t.file), 'utf8'),
+      );
   });
 });

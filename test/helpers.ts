@@ -18,7 +18,9 @@ export const tempDir = () => {
   made.push(dir);
   return dir;
 };
-afterAll(() => { for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 const long = (s: string) => ({ length: s.length, sha256: hash(s) });
@@ -31,10 +33,17 @@ const long = (s: string) => ({ length: s.length, sha256: hash(s) });
 export function facts(l: Letter) {
   const { full_text, items, diagnoses, ...rest } = l;
   return {
-    ...rest, full_text: long(full_text), diagnoses: { count: diagnoses.length, sha256: hash(diagnoses.join('|')) },
-    items: items.map(({ claims_administrator_guideline: ca, maximus_guideline: mg, rationale, ...i }) => ({
-      ...i, claims_administrator_guideline: long(ca), maximus_guideline: long(mg), rationale: long(rationale),
-    })),
+    ...rest,
+    full_text: long(full_text),
+    diagnoses: { count: diagnoses.length, sha256: hash(diagnoses.join('|')) },
+    items: items.map(
+      ({ claims_administrator_guideline: ca, maximus_guideline: mg, rationale, ...i }) => ({
+        ...i,
+        claims_administrator_guideline: long(ca),
+        maximus_guideline: long(mg),
+        rationale: long(rationale),
+      }),
+    ),
   };
 }
 
@@ -69,9 +78,12 @@ export async function rows(db: string, sql: string) {
 
 /** Opens the database and checks it: every table readable, no item without its letter. */
 export async function check(db: string) {
-  const [counts] = await rows(db, `SELECT (SELECT count(*) FROM letters)::INTEGER AS letters,
+  const [counts] = await rows(
+    db,
+    `SELECT (SELECT count(*) FROM letters)::INTEGER AS letters,
     (SELECT count(*) FROM items)::INTEGER AS items, (SELECT count(*) FROM quarantine)::INTEGER AS quarantine,
     (SELECT count(*) FROM facts)::INTEGER AS facts,
-    (SELECT count(*) FROM items WHERE letter_id NOT IN (SELECT letter_id FROM letters))::INTEGER AS orphans`);
+    (SELECT count(*) FROM items WHERE letter_id NOT IN (SELECT letter_id FROM letters))::INTEGER AS orphans`,
+  );
   return counts as Record<'letters' | 'items' | 'quarantine' | 'facts' | 'orphans', number>;
 }

@@ -14,7 +14,11 @@ const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), '
 let srv: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   const outDir = tempDir();
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   srv = await startServer(800, { clientDir: outDir });
 });
 afterAll(() => srv?.close());
@@ -36,30 +40,61 @@ describe('the built dashboard', () => {
 
 // A real browser: Debian's chromium, which .ci/run installs. Outside CI without it, say so and skip.
 const inBrowser = CI || existsSync(CHROMIUM) ? describe : describe.skip;
-if (!CI && !existsSync(CHROMIUM)) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium; required when CI=true)`);
+if (!CI && !existsSync(CHROMIUM))
+  console.warn(
+    `browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium; required when CI=true)`,
+  );
 
 inBrowser('in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(() => browser?.close());
 
   const open = async (path = '/') => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      acceptDownloads: true,
+    });
     await page.goto(srv.url + path);
     await page.locator('.totals').filter({ hasText: 'services in' }).waitFor();
     return page;
   };
-  const charted = (page: Page, bars = 3) => expect.poll(() => page.locator('.card .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(bars);
+  const charted = (page: Page, bars = 3) =>
+    expect
+      .poll(() => page.locator('.card .recharts-bar-rectangle').count())
+      .toBeGreaterThanOrEqual(bars);
   async function axe(page: Page, view: string) {
     await page.evaluate(AXE); // through the devtools protocol: the page's CSP rightly refuses inline scripts
-    const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-    if (process.env.AXE_DEBUG) for (const v of result.violations) console.log(v.id, v.nodes.slice(0, 5).map((n) => n.target.join(' ')));
+    const result = await page.evaluate(async () =>
+      (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe.run(),
+    );
+    if (process.env.AXE_DEBUG)
+      for (const v of result.violations)
+        console.log(
+          v.id,
+          v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+        );
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${view}: ${v.id} (${v.impact}, ${v.nodes.length} nodes)`)).toEqual([]);
   }
@@ -76,45 +111,90 @@ inBrowser('in Chromium', () => {
     // chart still asks only for that chart's data.
     await page.waitForTimeout(5_500);
     const asked: string[] = [];
-    page.on('request', (r) => { if (r.url().includes('/api/')) asked.push(new URL(r.url()).search); });
-    const card = page.locator('section.card').filter({ has: page.getByLabel('By', { exact: true }) });
+    page.on('request', (r) => {
+      if (r.url().includes('/api/')) asked.push(new URL(r.url()).search);
+    });
+    const card = page
+      .locator('section.card')
+      .filter({ has: page.getByLabel('By', { exact: true }) });
     await card.getByLabel('By', { exact: true }).selectOption('guideline_source');
     await expect.poll(() => page.url()).toContain('dim=guideline_source');
     await card.getByRole('button', { name: 'Show table' }).click();
-    const want = (await api('/api/rates?by=guideline_source&limit=60')).rows.map((r: { key: string; n: number }) => [r.key, r.n.toLocaleString('en-US')]);
-    await expect.poll(async () => card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)))).toEqual(want);
+    const want = (await api('/api/rates?by=guideline_source&limit=60')).rows.map(
+      (r: { key: string; n: number }) => [r.key, r.n.toLocaleString('en-US')],
+    );
+    await expect
+      .poll(async () =>
+        card
+          .locator('tbody tr')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
+          ),
+      )
+      .toEqual(want);
     expect(asked).toEqual(['?by=guideline_source&sort=n&min_n=0&limit=60']);
     await card.getByLabel('Show', { exact: true }).selectOption('overturn');
-    await expect.poll(() => card.getByRole('heading').textContent()).toBe('Overturn rate by guideline cited by MAXIMUS');
+    await expect
+      .poll(() => card.getByRole('heading').textContent())
+      .toBe('Overturn rate by guideline cited by MAXIMUS');
     await page.screenshot({ path: join(SHOTS, 'analyst-table.png'), fullPage: true });
     await page.goBack();
-    await expect.poll(() => card.getByRole('heading').textContent()).toBe('Uphold rate by guideline cited by MAXIMUS');
+    await expect
+      .poll(() => card.getByRole('heading').textContent())
+      .toBe('Uphold rate by guideline cited by MAXIMUS');
     await page.close();
   });
 
   it('the researcher filters and downloads a CSV whose rows match the API', async () => {
     const page = await open('/?category=Pharmaceuticals&decision_from=2016-01-01');
     const summary = await api('/api/summary?category=Pharmaceuticals&decision_from=2016-01-01');
-    await expect.poll(() => page.locator('.totals').textContent()).toContain(`${summary.items.toLocaleString('en-US')} services`);
-    await page.getByRole('group', { name: 'Decision' }).or(page.locator('details.facet', { hasText: 'Decision' })).first().locator('summary').click();
+    await expect
+      .poll(() => page.locator('.totals').textContent())
+      .toContain(`${summary.items.toLocaleString('en-US')} services`);
+    await page
+      .getByRole('group', { name: 'Decision' })
+      .or(page.locator('details.facet', { hasText: 'Decision' }))
+      .first()
+      .locator('summary')
+      .click();
     await page.getByRole('checkbox', { name: /^Overturned/ }).check();
     await expect.poll(() => page.url()).toContain('decision=Overturned');
-    const want = await api('/api/summary?category=Pharmaceuticals&decision_from=2016-01-01&decision=Overturned');
-    await expect.poll(() => page.locator('.totals').textContent()).toContain(`${want.items.toLocaleString('en-US')} services`);
+    const want = await api(
+      '/api/summary?category=Pharmaceuticals&decision_from=2016-01-01&decision=Overturned',
+    );
+    await expect
+      .poll(() => page.locator('.totals').textContent())
+      .toContain(`${want.items.toLocaleString('en-US')} services`);
     await axe(page, 'filtered');
     await page.screenshot({ path: join(SHOTS, 'researcher-filtered.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download this slice (CSV)' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^imr-services_category-Pharmaceuticals_decision-Overturned_decision-from-2016-01-01_.*\.csv$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download this slice (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^imr-services_category-Pharmaceuticals_decision-Overturned_decision-from-2016-01-01_.*\.csv$/,
+    );
     const text = readFileSync(await download.path(), 'utf8');
     const [comment, ...rest] = text.split('\n');
-    expect(comment).toContain('filters: category=Pharmaceuticals&decision=Overturned&decision_from=2016-01-01');
-    const rows = Papa.parse<Record<string, string>>(rest.join('\n'), { header: true, skipEmptyLines: true }).data;
+    expect(comment).toContain(
+      'filters: category=Pharmaceuticals&decision=Overturned&decision_from=2016-01-01',
+    );
+    const rows = Papa.parse<Record<string, string>>(rest.join('\n'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows).toHaveLength(want.items);
     const listed = [];
     let cursor = '';
     do {
-      const page2 = await api(`/api/items?category=Pharmaceuticals&decision_from=2016-01-01&decision=Overturned&limit=500&sort=letter_id&order=asc${cursor ? `&cursor=${cursor}` : ''}`);
-      listed.push(...page2.rows.map((r: { letter_id: string; item_no: number }) => `${r.letter_id}/${r.item_no}`));
+      const page2 = await api(
+        `/api/items?category=Pharmaceuticals&decision_from=2016-01-01&decision=Overturned&limit=500&sort=letter_id&order=asc${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      listed.push(
+        ...page2.rows.map(
+          (r: { letter_id: string; item_no: number }) => `${r.letter_id}/${r.item_no}`,
+        ),
+      );
       cursor = page2.next_cursor ?? '';
     } while (cursor);
     expect(rows.map((r) => `${r.letter_id}/${r.item_no}`).sort()).toEqual(listed.sort());
@@ -125,14 +205,22 @@ inBrowser('in Chromium', () => {
     const page = await open();
     const search = page.getByLabel('Treatment contains');
     await search.fill('acup');
-    await expect.poll(() => page.locator('#treatment-suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('electro-acupuncture');
+    await expect
+      .poll(() =>
+        page
+          .locator('#treatment-suggestions option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+      )
+      .toContain('electro-acupuncture');
     await search.fill('acupuncture');
     await search.press('Enter');
     await search.fill('infrared');
     await search.press('Enter');
     await expect.poll(() => page.url()).toContain('treatment=acupuncture&treatment=infrared');
     const want = await api('/api/summary?treatment=acupuncture&treatment=infrared');
-    await expect.poll(() => page.locator('.totals').textContent()).toContain(`${want.items.toLocaleString('en-US')} services`);
+    await expect
+      .poll(() => page.locator('.totals').textContent())
+      .toContain(`${want.items.toLocaleString('en-US')} services`);
     await charted(page, 1);
     // A bar opens the services behind it; a service opens its letter.
     await page.locator('.card .recharts-bar-rectangle').first().click();
@@ -156,10 +244,14 @@ inBrowser('in Chromium', () => {
   it('says plainly when nothing matches', async () => {
     const page = await browser.newPage();
     await page.goto(`${srv.url}/?treatment=no-such-treatment-anywhere`);
-    await expect.poll(() => page.locator('.totals').textContent()).toContain('No services match these filters.');
+    await expect
+      .poll(() => page.locator('.totals').textContent())
+      .toContain('No services match these filters.');
     expect(await page.locator('.empty').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Clear all filters' }).click();
-    await expect.poll(() => page.locator('.totals').textContent()).toContain('services in 800 letters');
+    await expect
+      .poll(() => page.locator('.totals').textContent())
+      .toContain('services in 800 letters');
     await page.close();
   });
 });

@@ -22,18 +22,32 @@ describe('ETL under bad input', () => {
     expect(cases.length).toBeGreaterThanOrEqual(1000);
     const s = await runEtl(input, db, { quiet: true });
     const bad = cases.filter((c) => c.expect === 'quarantine');
-    const reasons = new Map((await rows(db, 'SELECT source_file, reason FROM quarantine')).map((x) => [String(x.source_file), String(x.reason)]));
-    const loaded = new Map((await rows(db, 'SELECT source_file, item_count FROM letters')).map((x) => [String(x.source_file), Number(x.item_count)]));
+    const reasons = new Map(
+      (await rows(db, 'SELECT source_file, reason FROM quarantine')).map((x) => [
+        String(x.source_file),
+        String(x.reason),
+      ]),
+    );
+    const loaded = new Map(
+      (await rows(db, 'SELECT source_file, item_count FROM letters')).map((x) => [
+        String(x.source_file),
+        Number(x.item_count),
+      ]),
+    );
     for (const c of cases) {
       const file = join('fuzz', c.file);
-      if (c.expect === 'quarantine') expect(reasons.get(file), `${c.kind}: ${c.file}`).toMatch(c.reason!);
+      if (c.expect === 'quarantine')
+        expect(reasons.get(file), `${c.kind}: ${c.file}`).toMatch(c.reason!);
       else expect(loaded.get(file), `${c.kind}: ${c.file} should load`).toBe(c.items);
     }
     expect([...loaded.keys()].filter((f) => f.startsWith('good/')).length).toBe(300);
     expect(s.quarantined).toBe(bad.length);
     // What the earlier run loaded is still there, unchanged.
     const ids = old.map((x) => String(x.letter_id));
-    const still = await rows(db, `SELECT letter_id, item_count FROM letters WHERE letter_id IN (${ids.map((i) => `'${i}'`).join(',')}) ORDER BY letter_id`);
+    const still = await rows(
+      db,
+      `SELECT letter_id, item_count FROM letters WHERE letter_id IN (${ids.map((i) => `'${i}'`).join(',')}) ORDER BY letter_id`,
+    );
     expect(still).toEqual(old);
     expect((await check(db)).orphans).toBe(0);
   });
@@ -50,8 +64,14 @@ describe('ETL under a full disk', () => {
     await generate(3000, 42, more);
     // The size limit lets the copy of the database through, then stops the run's own writes.
     const kb = Math.ceil(statSync(db).size / 1024) + 512;
-    const run = spawnSync('bash', ['-c', `ulimit -f ${kb}; exec "${process.execPath}" --import tsx etl/cli.ts --input "${more}" --db "${db}"`],
-      { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(
+      'bash',
+      [
+        '-c',
+        `ulimit -f ${kb}; exec "${process.execPath}" --import tsx etl/cli.ts --input "${more}" --db "${db}"`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(run.status === 0 && run.signal === null).toBe(false);
     expect(await check(db)).toEqual(before);
     // With room again, the same run completes.

@@ -12,7 +12,10 @@ import { tempDir } from './helpers.ts';
  * A real server over a real database file of n generated letters (plus any extra letter
  * files given by name and text); close() stops it.
  */
-export async function startServer(n: number, o: { clientDir?: string; extra?: Record<string, string> } = {}) {
+export async function startServer(
+  n: number,
+  o: { clientDir?: string; extra?: Record<string, string> } = {},
+) {
   const corpus = tempDir();
   await generate(n, 11, corpus);
   for (const [name, text] of Object.entries(o.extra ?? {})) writeFileSync(join(corpus, name), text);
@@ -23,7 +26,15 @@ export async function startServer(n: number, o: { clientDir?: string; extra?: Re
   await new Promise((ok) => server.once('listening', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, corpus, dbPath,
-    close: () => new Promise<void>((ok) => server.close(() => { db.close(); ok(); })),
+    url,
+    corpus,
+    dbPath,
+    close: () =>
+      new Promise<void>((ok) =>
+        server.close(() => {
+          db.close();
+          ok();
+        }),
+      ),
   };
 }

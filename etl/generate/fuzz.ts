@@ -5,11 +5,18 @@ import { makeLetter } from './letter.ts';
 import { textToPdf } from './pdf.ts';
 
 /** What a fuzz input is and what the ETL must do with it. */
-export interface FuzzCase { file: string; kind: string; expect: 'quarantine' | 'load'; reason?: RegExp; items?: number }
+export interface FuzzCase {
+  file: string;
+  kind: string;
+  expect: 'quarantine' | 'load';
+  reason?: RegExp;
+  items?: number;
+}
 
 const REASONS = {
   truncated: /^truncated PDF/,
-  corrupt: /^(unreadable PDF|no text layer \(scanned\?\)|truncated PDF|not an IMR determination letter|binary file|no disputed items|item \d+:)/,
+  corrupt:
+    /^(unreadable PDF|no text layer \(scanned\?\)|truncated PDF|not an IMR determination letter|binary file|no disputed items|item \d+:)/,
   encrypted: /^encrypted PDF/,
   image: /^no text layer \(scanned\?\)$/,
   empty: /^empty file$/,
@@ -22,21 +29,30 @@ const REASONS = {
 // A one-page PDF that draws a grey box and holds no text, as a scan does.
 const IMAGE_ONLY = (() => {
   const body = '0.5 g 72 72 468 648 re f';
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>', `<< /Length ${body.length} >>\nstream\n${body}\nendstream`];
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
+  ];
   return pdfOf(objs, '');
 })();
 
 function pdfOf(objects: string[], trailerExtra: string): Buffer {
   let out = '%PDF-1.4\n';
-  const at = objects.map((o, k) => { const p = out.length; out += `${k + 1} 0 obj\n${o}\nendobj\n`; return p; });
+  const at = objects.map((o, k) => {
+    const p = out.length;
+    out += `${k + 1} 0 obj\n${o}\nendobj\n`;
+    return p;
+  });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${at.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
 
-const hex = (r: Random, n: number) => Array.from({ length: n }, () => r.int(0, 255).toString(16).padStart(2, '0')).join('');
+const hex = (r: Random, n: number) =>
+  Array.from({ length: n }, () => r.int(0, 255).toString(16).padStart(2, '0')).join('');
 const junk = (r: Random, n: number) => Buffer.from(Array.from({ length: n }, () => r.int(0, 255)));
 
 /**
@@ -52,7 +68,11 @@ export function makeFuzzCorpus(dir: string, seed = 1, huge = true): FuzzCase[] {
     cases.push({ file: name, ...c });
   };
   const letter = (i: number) => makeLetter(r, 900_000 + i, `fuzz-${i}`);
-  const q = (kind: keyof typeof REASONS) => ({ kind, expect: 'quarantine' as const, reason: REASONS[kind] });
+  const q = (kind: keyof typeof REASONS) => ({
+    kind,
+    expect: 'quarantine' as const,
+    reason: REASONS[kind],
+  });
   for (let i = 0; i < 200; i++) {
     const pdf = textToPdf(letter(i).text);
     put(`truncated-${i}.pdf`, pdf.subarray(0, r.int(20, pdf.length - 40)), q('truncated'));
@@ -63,22 +83,50 @@ export function makeFuzzCorpus(dir: string, seed = 1, huge = true): FuzzCase[] {
     put(`corrupt-${i}.pdf`, pdf, q('corrupt'));
   }
   for (let i = 0; i < 50; i++) {
-    put(`encrypted-${i}.pdf`, pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>',
-      `<< /Filter /Standard /V 1 /R 2 /O <${hex(r, 32)}> /U <${hex(r, 32)}> /P -4 >>`], `/Encrypt 3 0 R /ID [<${hex(r, 16)}> <${hex(r, 16)}>] `), q('encrypted'));
+    put(
+      `encrypted-${i}.pdf`,
+      pdfOf(
+        [
+          '<< /Type /Catalog /Pages 2 0 R >>',
+          '<< /Type /Pages /Kids [] /Count 0 >>',
+          `<< /Filter /Standard /V 1 /R 2 /O <${hex(r, 32)}> /U <${hex(r, 32)}> /P -4 >>`,
+        ],
+        `/Encrypt 3 0 R /ID [<${hex(r, 16)}> <${hex(r, 16)}>] `,
+      ),
+      q('encrypted'),
+    );
   }
   for (let i = 0; i < 50; i++) put(`scanned-${i}.pdf`, IMAGE_ONLY, q('image'));
   for (let i = 0; i < 50; i++) put(`empty-${i}.${i % 2 ? 'pdf' : 'txt'}`, '', q('empty'));
-  for (let i = 0; i < 150; i++) put(`junk-${i}.${i % 2 ? 'pdf' : 'txt'}`, junk(r, r.int(1, 10_000)), q('junk'));
+  for (let i = 0; i < 150; i++)
+    put(`junk-${i}.${i % 2 ? 'pdf' : 'txt'}`, junk(r, r.int(1, 10_000)), q('junk'));
   for (let i = 0; i < 100; i++) {
     const text = letter(400 + i).text;
-    const cut = i % 2 ? text.replace(/IMR ISSUES, DECISIONS AND RATIONALES|IMR DECISION\(S\) AND RATIONALE\(S\)|INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE|ISSUE AT DISPUTE:/, 'SECTION REMOVED')
-      : text.replace(/MAXIMUS guideline:|Medical Treatment Guideline\(s\) Used by the Expert Reviewer:|Decision rationale:|MEDICAL TREATMENT GUIDELINE\(S\) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:/g, '');
+    const cut =
+      i % 2
+        ? text.replace(
+            /IMR ISSUES, DECISIONS AND RATIONALES|IMR DECISION\(S\) AND RATIONALE\(S\)|INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE|ISSUE AT DISPUTE:/,
+            'SECTION REMOVED',
+          )
+        : text.replace(
+            /MAXIMUS guideline:|Medical Treatment Guideline\(s\) Used by the Expert Reviewer:|Decision rationale:|MEDICAL TREATMENT GUIDELINE\(S\) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:/g,
+            '',
+          );
     put(`missing-${i}.txt`, cut, q('missing'));
   }
-  const others = ['Quarterly newsletter of the claims office.\nNothing here is a determination.',
-    'id,name\n1,acupuncture\n2,infrared', '{"letters": [], "note": "not a letter"}', '<html><body><h1>IMR decision search</h1></body></html>',
-    'DEPARTMENT OF MANAGED HEALTH CARE\nIndependent Medical Review: the health plan decision is overturned.'];
-  for (let i = 0; i < 100; i++) put(`other-${i}.txt`, `${others[i % others.length]}\n${'Filler sentence. '.repeat(r.int(0, 50))}`, q('other'));
+  const others = [
+    'Quarterly newsletter of the claims office.\nNothing here is a determination.',
+    'id,name\n1,acupuncture\n2,infrared',
+    '{"letters": [], "note": "not a letter"}',
+    '<html><body><h1>IMR decision search</h1></body></html>',
+    'DEPARTMENT OF MANAGED HEALTH CARE\nIndependent Medical Review: the health plan decision is overturned.',
+  ];
+  for (let i = 0; i < 100; i++)
+    put(
+      `other-${i}.txt`,
+      `${others[i % others.length]}\n${'Filler sentence. '.repeat(r.int(0, 50))}`,
+      q('other'),
+    );
   if (huge) {
     writeHuge(join(dir, 'huge-text.txt'), 51);
     cases.push({ file: 'huge-text.txt', ...q('huge') });
@@ -89,28 +137,55 @@ export function makeFuzzCorpus(dir: string, seed = 1, huge = true): FuzzCase[] {
   for (let i = 0; i < 50; i++) {
     const l = letter(600 + i);
     // "é" and a no-break space are single bytes in Windows-1252 and invalid as UTF-8.
-    put(`cp1252-${i}.txt`, Buffer.from(l.text.replace('expertise', 'expértise\u00a0'), 'latin1'), { kind: 'windows-1252', expect: 'load', items: l.truth.items.length });
+    put(`cp1252-${i}.txt`, Buffer.from(l.text.replace('expertise', 'expértise\u00a0'), 'latin1'), {
+      kind: 'windows-1252',
+      expect: 'load',
+      items: l.truth.items.length,
+    });
   }
   for (let i = 0; i < 50; i++) {
     const l = letter(700 + i);
-    put(`utf16-${i}.txt`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(l.text, 'utf16le')]), { kind: 'utf-16', expect: 'load', items: l.truth.items.length });
+    put(
+      `utf16-${i}.txt`,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(l.text, 'utf16le')]),
+      { kind: 'utf-16', expect: 'load', items: l.truth.items.length },
+    );
   }
   for (let i = 0; i < 50; i++) {
     const l = letter(800 + i);
-    put(`text-named-pdf-${i}.pdf`, l.text, { kind: 'text named .pdf', expect: 'load', items: l.truth.items.length });
+    put(`text-named-pdf-${i}.pdf`, l.text, {
+      kind: 'text named .pdf',
+      expect: 'load',
+      items: l.truth.items.length,
+    });
     const m = letter(850 + i);
-    put(`pdf-named-txt-${i}.txt`, textToPdf(m.text), { kind: 'PDF named .txt', expect: 'load', items: m.truth.items.length });
+    put(`pdf-named-txt-${i}.txt`, textToPdf(m.text), {
+      kind: 'PDF named .txt',
+      expect: 'load',
+      items: m.truth.items.length,
+    });
   }
   for (let i = 0; i < 50; i++) {
     const l = letter(950 + i);
     const lines = l.text.split('\n');
     const at = lines.findIndex((x) => /^Claims Administrator guideline:/.test(x));
-    if (l.truth.layout !== 'header-2016' || at < 1 || !/: (Upheld|Overturned)$/.test(lines[at - 1])) { i--; continue; }
+    if (
+      l.truth.layout !== 'header-2016' ||
+      at < 1 ||
+      !/: (Upheld|Overturned)$/.test(lines[at - 1])
+    ) {
+      i--;
+      continue;
+    }
     // The first item written twice, as a letter with a repeated service would be: from its
     // one-line heading to the end of its rationale.
     const end = lines.findIndex((x, k) => k > at && /necessary\.$/.test(x));
     const block = lines.slice(at - 1, end + 1);
-    put(`repeated-item-${i}.txt`, [...lines.slice(0, end + 1), ...block, ...lines.slice(end + 1)].join('\n'), { kind: 'repeated item', expect: 'load', items: l.truth.items.length + 1 });
+    put(
+      `repeated-item-${i}.txt`,
+      [...lines.slice(0, end + 1), ...block, ...lines.slice(end + 1)].join('\n'),
+      { kind: 'repeated item', expect: 'load', items: l.truth.items.length + 1 },
+    );
   }
   return cases;
 }

@@ -10,7 +10,12 @@ export type Format = 'txt' | 'pdf' | 'mixed';
  * Writes n synthetic letters under out (1,000 per folder) and their truth records to
  * out/truth.jsonl, as text, as PDFs with a text layer, or mixed (every other letter a PDF).
  */
-export async function generate(n: number, seed: number, out: string, format: Format = 'txt'): Promise<void> {
+export async function generate(
+  n: number,
+  seed: number,
+  out: string,
+  format: Format = 'txt',
+): Promise<void> {
   const r = new Random(seed);
   mkdirSync(out, { recursive: true });
   const truth = createWriteStream(join(out, 'truth.jsonl'));
@@ -22,7 +27,8 @@ export async function generate(n: number, seed: number, out: string, format: For
     // Case numbers differ between seeds, so corpora made with different seeds can be loaded together.
     const { text, truth: t } = makeLetter(r, (seed * 7_777_777 + i) % 10_000_000, file);
     writeFileSync(join(out, file), pdf ? textToPdf(text) : text);
-    if (!truth.write(JSON.stringify(t) + '\n')) await new Promise<void>((ok) => truth.once('drain', () => ok()));
+    if (!truth.write(JSON.stringify(t) + '\n'))
+      await new Promise<void>((ok) => truth.once('drain', () => ok()));
   }
   await new Promise<void>((ok) => truth.end(ok));
 }

@@ -21,8 +21,14 @@ export interface Truth {
   patient_gender: 'male' | 'female';
   diagnoses: string[];
   case_outcome: string;
-  items: { treatment: string; decision: string; category: string; subcategory: string;
-    guideline_sources: GuidelineSource[]; mtus_chapters: string[] }[];
+  items: {
+    treatment: string;
+    decision: string;
+    category: string;
+    subcategory: string;
+    guideline_sources: GuidelineSource[];
+    mtus_chapters: string[];
+  }[];
 }
 
 const DAY = 86_400_000;
@@ -47,14 +53,19 @@ function layoutFor(year: number, r: Random): Layout {
 }
 
 function serviceName(s: Service, r: Random): string {
-  return r.pick(s.names).replace('{n}', String(r.pick([30, 60, 90, 120])))
-    .replace('{f}', String(r.int(1, 3))).replace('{w}', String(r.pick([2, 3, 4, 6])))
+  return r
+    .pick(s.names)
+    .replace('{n}', String(r.pick([30, 60, 90, 120])))
+    .replace('{f}', String(r.int(1, 3)))
+    .replace('{w}', String(r.pick([2, 3, 4, 6])))
     .replace('{s}', String(r.pick([6, 8, 12])));
 }
 
 // Before the 2016 update, the chronic pain chapter cited is the 2009 edition.
 function chapterFor(s: Service, year: number): string {
-  return year < 2017 && s.mtus === 'Chronic Pain Medical Treatment 2016' ? 'Chronic Pain Medical Treatment 2009' : s.mtus;
+  return year < 2017 && s.mtus === 'Chronic Pain Medical Treatment 2016'
+    ? 'Chronic Pain Medical Treatment 2009'
+    : s.mtus;
 }
 
 function cite(s: Service, year: number, layout: Layout, r: Random): Cited['cite'] {
@@ -77,13 +88,21 @@ export function makeLetter(r: Random, index: number, file: string): { text: stri
   const drift = (year - 2019) * 0.004;
   const items: Cited[] = Array.from({ length: itemCount(r) }, () => {
     const s = r.weighted(SERVICES, (x) => x.share);
-    return { service: s, treatment: serviceName(s, r), upheld: r.chance(s.uphold - drift), cite: cite(s, year, layout, r) };
+    return {
+      service: s,
+      treatment: serviceName(s, r),
+      upheld: r.chance(s.uphold - drift),
+      cite: cite(s, year, layout, r),
+    };
   });
   const upheld = items.filter((i) => i.upheld).length;
   const has = (field: string) => RENDER[layout].states.includes(field);
   const truth: Truth = {
-    file, layout,
-    case_number: has('case_number') ? `CM${String(year).slice(2)}-${String(index + 1).padStart(7, '0')}` : null,
+    file,
+    layout,
+    case_number: has('case_number')
+      ? `CM${String(year).slice(2)}-${String(index + 1).padStart(7, '0')}`
+      : null,
     decision_date: has('decision_date') ? iso(decided) : null,
     date_assigned: has('date_assigned') ? iso(received + r.int(1, 10) * DAY) : null,
     date_of_injury: iso(injury),
@@ -96,16 +115,24 @@ export function makeLetter(r: Random, index: number, file: string): { text: stri
     patient_age: r.int(22, 74),
     patient_gender: r.chance(0.55) ? 'male' : 'female',
     diagnoses: [...new Set(Array.from({ length: r.int(1, 4) }, () => r.pick(DIAGNOSES)))],
-    case_outcome: upheld === items.length ? 'Upheld' : upheld === 0 ? 'Overturned' : 'Partially Overturned',
+    case_outcome:
+      upheld === items.length ? 'Upheld' : upheld === 0 ? 'Overturned' : 'Partially Overturned',
     items: [],
   };
   // The professional review cites one set of guidelines for all its services.
   const shared = layout === 'professional-review' ? items : null;
   truth.items = items.map((i) => {
     const cites = (shared ?? [i]).map((x) => x.cite);
-    const sources = new Set<GuidelineSource>(cites.flatMap((c) => [...(c.mtus ? ['MTUS' as const] : []), ...(c.outside ? [c.outside] : [])]));
+    const sources = new Set<GuidelineSource>(
+      cites.flatMap((c) => [
+        ...(c.mtus ? ['MTUS' as const] : []),
+        ...(c.outside ? [c.outside] : []),
+      ]),
+    );
     return {
-      treatment: i.treatment, decision: i.upheld ? 'Upheld' : 'Overturned', category: i.service.category,
+      treatment: i.treatment,
+      decision: i.upheld ? 'Upheld' : 'Overturned',
+      category: i.service.category,
       subcategory: i.service.subcategory,
       guideline_sources: sources.size ? SOURCES.filter((s) => sources.has(s)) : ['None'],
       mtus_chapters: [...new Set(cites.flatMap((c) => (c.mtus ? [c.mtus] : [])))],

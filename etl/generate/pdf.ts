@@ -9,7 +9,8 @@ const escape = (s: string) => s.replace(/[\\()]/g, '\\$&').replace(/[^\x20-\x7e]
 export function textToPdf(text: string): Buffer {
   const lines = text.replace(/\n{2,}/g, '\n').split('\n');
   const pages: string[][] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_PAGE) pages.push(lines.slice(i, i + LINES_PER_PAGE));
+  for (let i = 0; i < lines.length; i += LINES_PER_PAGE)
+    pages.push(lines.slice(i, i + LINES_PER_PAGE));
   const objects: string[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     `<< /Type /Pages /Kids [${pages.map((_, k) => `${4 + 2 * k} 0 R`).join(' ')}] /Count ${pages.length} >>`,
@@ -17,8 +18,12 @@ export function textToPdf(text: string): Buffer {
   ];
   for (const [k, page] of pages.entries()) {
     const stream = `BT /F1 10 Tf 13 TL 56 740 Td ${page.map((l) => `(${escape(l)}) Tj T*`).join(' ')} ET`;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * k} 0 R >>`);
-    objects.push(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * k} 0 R >>`,
+    );
+    objects.push(
+      `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
+    );
   }
   let out = '%PDF-1.4\n';
   const offsets = objects.map((body, k) => {
