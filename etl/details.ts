@@ -1,3 +1,4 @@
+import type { BodyRegion } from '../model/values.ts';
 import { DRUG_PATTERN } from './classify.ts';
 
 const NUMBERS: Record<string, number> = {
@@ -48,7 +49,7 @@ export function quantity(treatment: string): {
   return { quantity: null, quantity_unit: null };
 }
 
-const REGIONS: [RegExp, string][] = [
+const REGIONS: [RegExp, BodyRegion][] = [
   [/\b(lumbar|lumbosacral|low back|L[1-5]-[1-5S]|L[1-5]-S1|lower back)\b/i, 'Lumbar spine'],
   [/\b(cervical|neck|C[1-7]-[1-7])\b/i, 'Cervical spine'],
   [/\bthoracic\b/i, 'Thoracic spine'],
@@ -65,7 +66,7 @@ const REGIONS: [RegExp, string][] = [
 ];
 
 /** The body region a treatment names: one region, "Multiple" for several, or null. */
-export function bodyRegion(treatment: string): string | null {
+export function bodyRegion(treatment: string): BodyRegion | null {
   const found = REGIONS.filter(([re]) => re.test(treatment)).map(([, name]) => name);
   const specific = found.filter((r) => r !== 'Spine' || found.length === 1);
   return specific.length === 0 ? null : specific.length === 1 ? specific[0] : 'Multiple';

@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { DERIVED_STATEMENTS } from './derived.ts';
 
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
-const DERIVED = readFileSync(new URL('./derived.sql', import.meta.url), 'utf8');
 
 export async function applySchema(db: DuckDBConnection): Promise<void> {
   await db.run(SCHEMA);
 }
 
-/** Which derived.sql built a database's tables: a run rebuilds them when it is not this one. */
-export const DERIVED_VERSION = createHash('sha256').update(DERIVED).digest('hex').slice(0, 16);
+/** Which version of the derived statements built a database's tables: a run rebuilds them when it is not this one. */
+export const DERIVED_VERSION = createHash('sha256')
+  .update(DERIVED_STATEMENTS.join(';\n'))
+  .digest('hex')
+  .slice(0, 16);
 
-/** Rebuilds the tables the server reads (derived.sql) from letters and items. */
+/** Rebuilds the tables the server reads (etl/derived.ts) from letters and items. */
 export async function buildDerived(db: DuckDBConnection): Promise<void> {
-  await db.run(DERIVED);
+  for (const sql of DERIVED_STATEMENTS) await db.run(sql);
   await db.run('CREATE OR REPLACE TABLE derived_version AS SELECT $v AS version', {
     v: DERIVED_VERSION,
   });

@@ -1,4 +1,4 @@
-import taxonomy from './rules/taxonomy.json' with { type: 'json' };
+import taxonomy from '../model/taxonomy.json' with { type: 'json' };
 
 // Names letters use for a board specialty that the state's list spells otherwise.
 const ALIASES: Record<string, string> = {

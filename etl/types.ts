@@ -1,14 +1,6 @@
-export type Decision = 'Upheld' | 'Overturned';
-export type Layout =
-  'notice-2013' | 'narrative-2014' | 'header-2016' | 'imr-rationales' | 'professional-review';
-export const LAYOUTS: Layout[] = [
-  'notice-2013',
-  'narrative-2014',
-  'header-2016',
-  'imr-rationales',
-  'professional-review',
-];
-export type GuidelineSource = 'MTUS' | 'ODG' | 'ACOEM' | 'Other' | 'None';
+import type { Decision, GuidelineSource, Layout } from '../model/values.ts';
+export type { Decision, GuidelineSource, Layout };
+export { LAYOUTS } from '../model/values.ts';
 
 export interface Item {
   item_no: number;

@@ -1,68 +1,60 @@
+import { dimension, DIMENSION_NAMES, keyColumn, type DimensionName } from '../model/dimensions.ts';
+import { NOT_STATED } from '../model/values.ts';
 import type { Row } from './db.ts';
-import type { Lookup } from './filters.ts';
+import type { Lookup } from './lookup.ts';
 
 /**
- * The dimensions an analyst groups and filters by: the only identifiers that ever reach SQL.
- * SQL groups services by a cheap column: a facet value by its integer code, a list by its set
- * id. The few groups are labelled afterwards: a code or a set in JavaScript from the lookup
- * (labelling them in SQL cost more than the counting), anything else in SQL. A missing value
- * reads 'Not stated', so no service drops out of a breakdown.
+ * How SQL groups services by each declared dimension, by its storage: a code by its integer
+ * code, a set by its set id, a number by its bucket, a date by its year, text as itself. Codes
+ * and sets are labelled afterwards in JavaScript from the lookup (labelling them in SQL cost
+ * more than the counting), anything else in SQL. A missing value reads 'Not stated', so no
+ * service drops out of a breakdown.
  */
-interface Dimension {
+interface Grouping {
   group: (t: string) => string;
   label?: (k: string) => string;
   names?: (k: number, l: Lookup) => string[];
   cube?: true;
 }
 
-const col = (c: string): Dimension => ({
-  group: (t) => `${t}.${c}`,
-  label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')`,
-});
-const coded = (kind: string): Dimension => ({
-  group: (t) => `${t}.${kind}_code`,
-  names: (k, l) => [l.names[kind]?.[k] ?? 'Not stated'],
-  cube: true,
-});
-const set = (c: string): Dimension => ({
-  group: (t) => `${t}.${c}`,
-  names: (k, l) => l.sets.get(k)?.labels ?? ['Not stated'],
-  cube: true,
-});
-const year = (c: string): Dimension => ({
-  group: (t) => `year(${t}.${c})`,
-  label: (k) => `coalesce(${k}::VARCHAR, 'Not stated')`,
-});
+const stated = (k: string) => `coalesce(${k}::VARCHAR, '${NOT_STATED}')`;
 
-export const DIMENSIONS = {
-  category: coded('category'),
-  subcategory: coded('subcategory'),
-  treatment: col('treatment'),
-  decision: {
-    group: (t) => `${t}.upheld::SMALLINT`,
-    names: (k) => [k === 1 ? 'Upheld' : k === 0 ? 'Overturned' : 'Not stated'],
-    cube: true,
-  },
-  guideline_source: set('guideline_set'),
-  mtus_chapter: set('chapter_set'),
-  specialty: coded('specialty'),
-  licensure_state: set('licensure_set'),
-  gender: coded('gender'),
-  age: {
-    group: (t) => `${t}.patient_age // 10 * 10`,
-    label: (k) => `coalesce(${k}::VARCHAR || '–' || (${k} + 9)::VARCHAR, 'Not stated')`,
-  },
-  body_region: coded('body_region'),
-  layout: coded('layout'),
-  letter_id: col('letter_id'),
-  decision_year: year('decision_date'),
-  injury_year: year('date_of_injury'),
-} satisfies Record<string, Dimension>;
+function grouping(name: DimensionName): Grouping {
+  const d = dimension(name);
+  const column = (t: string) => `${t}.${d.column}`;
+  switch (d.storage) {
+    case 'code':
+      return {
+        group: (t) => `${t}.${keyColumn(name)}`,
+        names: (k, l) => [l.names[name]?.[k] ?? NOT_STATED],
+        cube: d.facet,
+      };
+    case 'set':
+      return {
+        group: (t) => `${t}.${keyColumn(name)}`,
+        names: (k, l) => l.sets.get(k)?.labels ?? [NOT_STATED],
+        cube: d.facet,
+      };
+    case 'number': {
+      const b = d.bucket ?? 1;
+      return {
+        group: (t) => `${column(t)} // ${b} * ${b}`,
+        label: (k) =>
+          `coalesce(${k}::VARCHAR || '–' || (${k} + ${b - 1})::VARCHAR, '${NOT_STATED}')`,
+      };
+    }
+    case 'date':
+      return { group: (t) => `year(${column(t)})`, label: stated };
+    case 'text':
+      return { group: column, label: stated };
+  }
+}
 
-export type DimensionName = keyof typeof DIMENSIONS;
-export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as [DimensionName, ...DimensionName[]];
+export const GROUPINGS = Object.fromEntries(
+  DIMENSION_NAMES.map((name) => [name, grouping(name)]),
+) as Record<DimensionName, Grouping>;
 
-const dim = (d: DimensionName): Dimension => DIMENSIONS[d];
+const dim = (d: DimensionName): Grouping => GROUPINGS[d];
 export const inCube = (d: DimensionName) => dim(d).cube === true;
 /** Whether SQL's keys for d are its labels, so SQL may order and limit by them. */
 export const labelledInSql = (d: DimensionName) => dim(d).label !== undefined;

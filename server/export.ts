@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'express';
 import type { Database } from './db.ts';
-import { lookup, whereClause, type Filters } from './filters.ts';
+import { whereClause, type Filters } from './filters.ts';
+import { lookup } from './lookup.ts';
 
 // A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice).
 // Testing the first character is a third faster than a regular expression over 2.4M rows.

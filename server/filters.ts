@@ -1,17 +1,28 @@
 import { z } from 'zod';
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
-import taxonomy from '../etl/rules/taxonomy.json' with { type: 'json' };
-import { LAYOUTS } from '../etl/types.ts';
-import { DERIVED_VERSION } from '../etl/load.ts';
-import type { Database } from './db.ts';
-import { DIMENSIONS } from './dimensions.ts';
+import {
+  dimension,
+  FACETS,
+  LIST_FILTERS,
+  RANGE_BOUNDS,
+  RANGE_FILTERS,
+  type FacetName,
+  type Filters,
+  type ListFilterName,
+  type RangeFilterName,
+} from '../model/dimensions.ts';
+import { NOT_APPLICABLE, NOT_STATED, type Values } from '../model/values.ts';
+import { GROUPINGS } from './dimensions.ts';
 import { HttpError } from './errors.ts';
+import type { Lookup } from './lookup.ts';
 import { treatmentMatch } from './synonyms.ts';
 
-type Values = readonly [string, ...string[]];
+export type { Filters } from '../model/dimensions.ts';
+
+/** A list filter: repeat the parameter for several values. A closed list also takes the keys a breakdown shows for a missing value. */
 const many = (values?: Values) => {
   const one = values
-    ? z.enum(values)
+    ? z.enum([...values, NOT_STATED, NOT_APPLICABLE] as unknown as Values)
     : z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
   return z
     .preprocess(
@@ -28,77 +39,25 @@ const isoDate = z
     'not a real calendar date',
   )
   .optional();
-const age = z.coerce
-  .number({ error: 'expected a whole number of years' })
-  .int('expected a whole number of years')
+const wholeNumber = z.coerce
+  .number({ error: 'expected a whole number' })
+  .int('expected a whole number')
   .min(0, 'must be 0 or more')
   .max(120, 'must be 120 or less')
   .optional();
 
-const cats = taxonomy.request_categories as Record<string, string[]>;
-export const CATEGORIES = [...Object.keys(cats), 'Unclassified'] as unknown as Values;
-export const SUBCATEGORIES = [
-  ...new Set([...Object.values(cats).flat(), 'Unclassified']),
-] as unknown as Values;
-export const SPECIALTIES = taxonomy.reviewer_board_specialties as unknown as Values;
-export const SOURCES = ['MTUS', 'ODG', 'ACOEM', 'Other', 'None'] as const;
-export const REGIONS = [
-  'Lumbar spine',
-  'Cervical spine',
-  'Thoracic spine',
-  'Shoulder',
-  'Elbow',
-  'Wrist and hand',
-  'Hip and pelvis',
-  'Knee',
-  'Ankle and foot',
-  'Head',
-  'Upper extremities',
-  'Lower extremities',
-  'Spine',
-  'Multiple',
-] as const;
+const bound = (p: RangeFilterName) =>
+  dimension(RANGE_BOUNDS[p].name).storage === 'date' ? isoDate : wholeNumber;
 
-/** Every filter, one query parameter each. Repeating a parameter matches any of its values. */
-export const filterShape = {
-  category: many(CATEGORIES),
-  subcategory: many(SUBCATEGORIES),
-  treatment: many(),
-  decision: many(['Upheld', 'Overturned']),
-  guideline_source: many(SOURCES),
-  mtus_chapter: many(),
-  specialty: many(SPECIALTIES),
-  licensure_state: many(),
-  decision_from: isoDate,
-  decision_to: isoDate,
-  injury_from: isoDate,
-  injury_to: isoDate,
-  age_min: age,
-  age_max: age,
-  gender: many(['male', 'female']),
-  body_region: many(REGIONS),
-  layout: many(LAYOUTS as unknown as Values),
-  letter_id: many(),
+/** Every filter, one query parameter each, from the dimensions' declaration. */
+export const filterShape = Object.fromEntries([
+  ...LIST_FILTERS.map((name) => [name, many(dimension(name).values)]),
+  ...RANGE_FILTERS.map((p) => [p, bound(p)]),
+]) as { [K in ListFilterName]: ReturnType<typeof many> } & {
+  [K in RangeFilterName]: typeof isoDate | typeof wholeNumber;
 };
-export type Filters = z.infer<z.ZodObject<typeof filterShape>>;
-export type FilterName = keyof Filters;
 
-/** The filters facet_cube can answer (see etl/derived.sql); each is also offered as a facet. */
-export const FACETS = [
-  'category',
-  'subcategory',
-  'decision',
-  'guideline_source',
-  'mtus_chapter',
-  'specialty',
-  'licensure_state',
-  'gender',
-  'body_region',
-  'layout',
-] as const satisfies readonly FilterName[];
-export type Facet = (typeof FACETS)[number];
-const isFacet = (name: string) => (FACETS as readonly string[]).includes(name);
-
+const isFacet = (name: string) => (FACETS as string[]).includes(name);
 /** The filters split into facet filters and the rest. */
 export const splitFacets = (f: Filters): [Filters, Filters] => [
   Object.fromEntries(Object.entries(f).filter(([k]) => isFacet(k))),
@@ -129,80 +88,34 @@ export function parseQuery<S extends z.ZodRawShape>(
       issue.code === 'invalid_value' ? `must be one of: ${issue.values.join(', ')}` : issue.message,
     );
   }
-  const d = result.data as Record<string, unknown>;
-  for (const [from, to] of [
-    ['decision_from', 'decision_to'],
-    ['injury_from', 'injury_to'],
-    ['age_min', 'age_max'],
-  ]) {
-    if (
-      d[from] !== undefined &&
-      d[to] !== undefined &&
-      (d[from] as string | number) > (d[to] as string | number)
-    ) {
+  const d = result.data as Record<string, string | number | undefined>;
+  for (const [from, to] of RANGE_FILTERS.filter((p) => RANGE_BOUNDS[p].side === 'min').map(
+    (p) => dimension(RANGE_BOUNDS[p].name).range!,
+  )) {
+    if (d[from] !== undefined && d[to] !== undefined && d[from]! > d[to]!) {
       fail(from, `must not be after ${to}`);
     }
   }
   return result.data;
 }
 
-/** The database's codes for facet values and its list sets (etl/derived.sql), read once per file. */
-export interface Lookup {
-  codes: Record<string, Record<string, number>>;
-  names: Record<string, Record<number, string>>;
-  sets: Map<number, { kind: string; labels: string[] }>;
-}
-
-export const lookup = (db: Database): Promise<Lookup> =>
-  db.once('lookup', async () => {
-    const l: Lookup = { codes: {}, names: {}, sets: new Map() };
-    // The server reads the tables this version's derived.sql builds, and no others.
-    const [built] = await db.query('SELECT version FROM derived_version').catch((e: unknown) => {
-      if (e instanceof HttpError) throw e;
-      return [];
-    });
-    if (built?.version !== DERIVED_VERSION) {
-      throw new HttpError(
-        503,
-        'The database was built by another version of IMR Outcomes: run "npm run etl" once to bring it up to date.',
-      );
-    }
-    const codes = await db.query('SELECT kind, value, code FROM codes');
-    for (const { kind, value, code } of codes) {
-      (l.codes[String(kind)] ??= {})[String(value)] = Number(code);
-      (l.names[String(kind)] ??= {})[Number(code)] = String(value);
-    }
-    for (const r of await db.query('SELECT id, kind, labels FROM sets'))
-      l.sets.set(Number(r.id), { kind: String(r.kind), labels: r.labels as string[] });
-    return l;
-  });
-
-const SET_KINDS: Partial<Record<Facet, string>> = {
-  guideline_source: 'guideline',
-  mtus_chapter: 'chapter',
-  licensure_state: 'licensure',
-};
 /**
- * The keys a facet filter keeps: codes, the ids of the sets holding a wanted label, or 1 for
- * Upheld and 0 for Overturned. A value the data never holds has no key and matches nothing;
- * undefined keeps every service (no filter, or both decisions).
+ * The keys a facet filter keeps: codes, or the ids of the sets holding a wanted label. A value
+ * the data never holds has no key and matches nothing; undefined keeps every service.
  */
-export function facetKeys(name: Facet, f: Filters, l: Lookup): number[] | undefined {
-  const wanted = f[name] as string[] | undefined;
-  const kind = SET_KINDS[name];
+export function facetKeys(name: FacetName, f: Filters, l: Lookup): number[] | undefined {
+  const wanted = f[name];
   if (!wanted) return undefined;
-  if (name === 'decision')
-    return new Set(wanted).size === 1 ? [wanted[0] === 'Upheld' ? 1 : 0] : undefined;
-  if (kind)
+  if (dimension(name).storage === 'set')
     return [...l.sets]
-      .filter(([, s]) => s.kind === kind && s.labels.some((x) => wanted.includes(x)))
+      .filter(([, s]) => s.kind === name && s.labels.some((x) => wanted.includes(x)))
       .map(([id]) => id);
   return wanted.map((v) => l.codes[name]?.[v]).filter((c) => c !== undefined);
 }
 
 /**
- * The WHERE clause for the filters over `facts f`, with every value bound. Facet values and
- * lists are matched by their integer codes, which DuckDB tests inside the scan.
+ * The WHERE clause for the filters over `facts f`, with every value bound. Code and set values
+ * are matched by their integer codes, which DuckDB tests inside the scan.
  */
 export function whereClause(
   f: Filters,
@@ -210,13 +123,12 @@ export function whereClause(
 ): { sql: string; params: Record<string, DuckDBValue> } {
   const parts: string[] = [];
   const params: Record<string, DuckDBValue> = {};
-  const on = (name: FilterName) => f[name] !== undefined;
   const bind = (name: string, value: DuckDBValue) => {
     params[name] = value;
     return `$${name}`;
   };
   // One value is an equality, which DuckDB tests inside the scan; no value matches nothing.
-  const oneOf = (name: FilterName, column: string, values: (string | number)[], type: string) => {
+  const oneOf = (name: string, column: string, values: (string | number)[], type: string) => {
     parts.push(
       values.length === 0
         ? 'false'
@@ -225,31 +137,30 @@ export function whereClause(
           : `list_contains(${bind(name, listValue(values))}::${type}[], ${column})`,
     );
   };
-  const range = (name: FilterName, column: string, op: string, cast = '') => {
-    if (on(name)) parts.push(`f.${column} ${op} ${bind(name, f[name] as string | number)}${cast}`);
-  };
-  for (const name of FACETS) {
-    const keys = facetKeys(name, f, l);
-    if (name === 'decision' && keys) parts.push(`f.upheld = ${keys[0] === 1}`);
-    else if (keys)
-      oneOf(name, DIMENSIONS[name].group('f'), keys, name in SET_KINDS ? 'INTEGER' : 'SMALLINT');
+  for (const name of LIST_FILTERS) {
+    const values = f[name];
+    const d = dimension(name);
+    if (!values) continue;
+    if (d.storage === 'code' || d.storage === 'set') {
+      const keys = facetKeys(name as FacetName, f, l)!;
+      oneOf(name, GROUPINGS[name].group('f'), keys, d.storage === 'set' ? 'INTEGER' : 'SMALLINT');
+    } else if (d.search) {
+      // Search the distinct names, then keep the services that carry one of them.
+      const terms = values.map((t, k) => {
+        const m = treatmentMatch(t);
+        return 'like' in m
+          ? `t.${d.column} ILIKE ${bind(`${name}${k}`, m.like)} ESCAPE '\\'`
+          : `regexp_matches(t.${d.column}, ${bind(`${name}${k}`, m.regex)})`;
+      });
+      parts.push(`f.treatment_id IN (SELECT t.id FROM treatments t WHERE ${terms.join(' OR ')})`);
+    } else oneOf(name, `f.${d.column}`, values, 'VARCHAR');
   }
-  if (on('letter_id')) oneOf('letter_id', 'f.letter_id', f.letter_id!, 'VARCHAR');
-  range('decision_from', 'decision_date', '>=', '::DATE');
-  range('decision_to', 'decision_date', '<=', '::DATE');
-  range('injury_from', 'date_of_injury', '>=', '::DATE');
-  range('injury_to', 'date_of_injury', '<=', '::DATE');
-  range('age_min', 'patient_age', '>=');
-  range('age_max', 'patient_age', '<=');
-  if (on('treatment')) {
-    // Search the distinct names, then keep the services that carry one of them.
-    const terms = f.treatment!.map((t, k) => {
-      const m = treatmentMatch(t);
-      return 'like' in m
-        ? `t.treatment ILIKE ${bind(`treatment${k}`, m.like)} ESCAPE '\\'`
-        : `regexp_matches(t.treatment, ${bind(`treatment${k}`, m.regex)})`;
-    });
-    parts.push(`f.treatment_id IN (SELECT t.id FROM treatments t WHERE ${terms.join(' OR ')})`);
+  for (const p of RANGE_FILTERS) {
+    if (f[p] === undefined) continue;
+    const { name, side } = RANGE_BOUNDS[p];
+    const d = dimension(name);
+    const cast = d.storage === 'date' ? '::DATE' : '';
+    parts.push(`f.${d.column} ${side === 'min' ? '>=' : '<='} ${bind(p, f[p])}${cast}`);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -1,22 +1,16 @@
 import type { Database, Row } from './db.ts';
 import {
-  counted,
-  DIMENSIONS,
-  inCube,
-  labelled,
-  labelledInSql,
-  type DimensionName,
-} from './dimensions.ts';
-import {
+  dimension,
   FACETS,
-  facetKeys,
-  lookup,
-  whereClause,
-  splitFacets,
-  type Facet,
-  type Filters,
-  type Lookup,
-} from './filters.ts';
+  type DimensionName,
+  type FacetName,
+  filterDimension,
+  LIST_FILTERS,
+  RANGE_FILTERS,
+} from '../model/dimensions.ts';
+import { counted, GROUPINGS, inCube, labelled, labelledInSql } from './dimensions.ts';
+import { facetKeys, whereClause, splitFacets, type Filters } from './filters.ts';
+import { lookup, type Lookup } from './lookup.ts';
 import { HttpError } from './errors.ts';
 import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
@@ -39,19 +33,9 @@ export const source = (db: Database) =>
   });
 
 /** Filters that keep or drop whole letters: under these alone, each letter's first service stands for it. */
-const LETTER_FILTERS = [
-  'specialty',
-  'licensure_state',
-  'decision_from',
-  'decision_to',
-  'injury_from',
-  'injury_to',
-  'age_min',
-  'age_max',
-  'gender',
-  'layout',
-  'letter_id',
-];
+const LETTER_FILTERS = [...LIST_FILTERS, ...RANGE_FILTERS].filter(
+  (p) => dimension(filterDimension(p)).table === 'letters',
+) as string[];
 
 export async function summary(db: Database, f: Filters) {
   const w = whereClause(f, await lookup(db));
@@ -231,7 +215,7 @@ export async function crosstab(
 const cube = (db: Database) =>
   db.once('cube', async () => {
     const columns =
-      await db.integers(`SELECT ${FACETS.map((name) => `coalesce(${DIMENSIONS[name].group('f')}::INTEGER + 1, 0)`).join(', ')}, f.n
+      await db.integers(`SELECT ${FACETS.map((name) => `coalesce(${GROUPINGS[name].group('f')}::INTEGER + 1, 0)`).join(', ')}, f.n
     FROM facet_cube f ORDER BY f.cube_key`);
     const keys = columns.slice(0, FACETS.length);
     return {
@@ -299,7 +283,7 @@ export async function facets(db: Database, f: Filters, size: number) {
       ];
     }),
   ) as Record<
-    Facet,
+    FacetName,
     { values: { value: string; n: number; selected: boolean }[]; truncated: boolean }
   >;
 }

@@ -2,7 +2,8 @@ import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import type { Database } from './db.ts';
 import { HttpError } from './errors.ts';
-import { lookup, whereClause, type Filters } from './filters.ts';
+import { whereClause, type Filters } from './filters.ts';
+import { lookup } from './lookup.ts';
 
 /** Item sort keys: SQL expression and the type a cursor's value is cast back to. */
 export const ITEM_SORTS = {

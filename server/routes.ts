@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { DIMENSION_NAMES } from './dimensions.ts';
+import { GROUPABLE, type DimensionName } from '../model/dimensions.ts';
 import { filterShape } from './filters.ts';
 import { ITEM_SORTS, type ItemSort } from './records.ts';
 
 const dimension = z.preprocess(
   (v) => (v === 'guideline' ? 'guideline_source' : v),
-  z.enum(DIMENSION_NAMES),
+  z.enum(GROUPABLE as [DimensionName, ...DimensionName[]]),
 );
 const int = (min: number, max: number, fallback: number) =>
   z.coerce

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import taxonomy from '../etl/rules/taxonomy.json' with { type: 'json' };
+import taxonomy from '../model/taxonomy.json' with { type: 'json' };
 import { classify } from '../etl/classify.ts';
 import { BEFORE_DRUGS, AFTER_DRUGS, DRUGS } from '../etl/rules/treatments.ts';
 import { SERVICES } from '../etl/generate/catalogue.ts';

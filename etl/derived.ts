@@ -1,0 +1,99 @@
+import {
+  CODED,
+  DIMENSION_NAMES,
+  FACETS,
+  SETS,
+  dimension,
+  keyColumn,
+  type DimensionName,
+} from '../model/dimensions.ts';
+import { NOT_STATED } from '../model/values.ts';
+
+/**
+ * The tables the server queries, rebuilt by every ETL run from letters and items, written from
+ * the dimensions' declaration: each code dimension gets a code column, each set dimension a set
+ * id, and each facet a column of facet_cube.
+ */
+
+const alias = (name: DimensionName) => (dimension(name).table === 'items' ? 'i' : 'l');
+const raw = (name: DimensionName) => `${alias(name)}.${dimension(name).column}`;
+/** A code dimension's value, where a missing one is a value of its own that a filter can ask for. */
+const stated = (expr: string) => `coalesce(${expr}, '${NOT_STATED}')`;
+const value = (name: DimensionName) => stated(raw(name));
+const setAlias = (name: DimensionName) => `s_${name}`;
+
+// sets: each distinct list of a set dimension, once, with the labels a breakdown shows (an
+// empty list is the dimension's `empty` label). Facts carry a set's id: grouping by an integer
+// and unnesting the few groups afterwards is ten times faster than unnesting every service.
+const sets = `CREATE OR REPLACE TABLE sets AS
+SELECT row_number() OVER (ORDER BY kind, list::VARCHAR)::INTEGER AS id, kind, list,
+  CASE WHEN coalesce(len(list), 0) > 0 THEN list
+  ${SETS.map((s) => `WHEN kind = '${s}' THEN ['${dimension(s).empty ?? NOT_STATED}']`).join(' ')} END AS labels
+FROM (${SETS.map(
+  (s) =>
+    `SELECT DISTINCT '${s}' AS kind, ${dimension(s).column} AS list FROM ${dimension(s).table}`,
+).join('\n  UNION ')})`;
+
+// codes: a small integer for each value of the code dimensions. A scan keeps the rows equal to
+// one integer three times faster than those equal to one string, and the server binds the codes
+// a filter asks for.
+const codes = `CREATE OR REPLACE TABLE codes AS
+SELECT kind, value, row_number() OVER (PARTITION BY kind ORDER BY value)::SMALLINT AS code
+FROM (${CODED.map(
+  (c) =>
+    `SELECT DISTINCT '${c}' AS kind, ${stated(dimension(c).column)} AS value FROM ${dimension(c).table}`,
+).join('\n  UNION ')})`;
+
+// treatments: the distinct treatment names, far fewer than services, so a search scans these
+// and facts are kept by their id.
+const treatments = `CREATE OR REPLACE TABLE treatments AS
+SELECT row_number() OVER (ORDER BY treatment)::INTEGER AS id, treatment, count(*)::INTEGER AS n
+FROM items GROUP BY treatment`;
+
+/** Columns facts carry that are no dimension's: for lists, exports and counting. */
+const EXTRA = ['i.item_no', 'i.outside_mtus', 'i.retrospective', 'i.quantity', 'i.drug_name'];
+
+const codeColumn = (c: DimensionName) =>
+  `list_position((SELECT list(value ORDER BY code) FROM codes WHERE kind = '${c}'), ${value(c)})::SMALLINT AS ${c}_code`;
+
+// facts: one row per service with the letter fields it is filtered and grouped by, without the
+// long texts, sorted by decision date so date filters skip whole row groups. letter_key numbers
+// the letters densely, so the server counts distinct letters with a bitmap; first_item marks one
+// service per letter; letter_block is letter_key // 64, a small integer DuckDB groups by with a
+// perfect hash, as it does decision_month_no (year * 12 + month - 1) with a facet code.
+// cube_key is the service's row in facet_cube.
+const facts = () => {
+  const rawColumns = [...new Set(DIMENSION_NAMES.map(raw))];
+  const cube = FACETS.map((f) => (dimension(f).storage === 'set' ? `${setAlias(f)}.id` : value(f)));
+  return `CREATE OR REPLACE TABLE facts AS
+SELECT dense_rank() OVER (ORDER BY l.decision_date, i.letter_id)::INTEGER AS letter_key,
+  dense_rank() OVER (ORDER BY l.decision_date, i.letter_id)::INTEGER // 64 AS letter_block,
+  i.item_no = min(i.item_no) OVER (PARTITION BY i.letter_id) AS first_item,
+  dense_rank() OVER (ORDER BY ${cube.join(', ')})::INTEGER AS cube_key,
+  ${[...rawColumns, ...EXTRA].join(', ')},
+  t.id AS treatment_id, i.decision = 'Upheld' AS upheld,
+  (year(l.decision_date) * 12 + month(l.decision_date) - 1)::INTEGER AS decision_month_no,
+  l.synthetic,
+  ${SETS.map((s) => `${setAlias(s)}.id AS ${s}_set`).join(', ')},
+  ${CODED.map(codeColumn).join(',\n  ')}
+FROM items i JOIN letters l USING (letter_id)
+JOIN treatments t ON t.treatment IS NOT DISTINCT FROM i.treatment
+${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND ${setAlias(s)}.list IS NOT DISTINCT FROM ${raw(s)}`).join('\n')}
+ORDER BY l.decision_date, i.letter_id, i.item_no`;
+};
+
+// facet_cube: services counted by every facet column, a few percent of the facts' rows.
+// Facets, rates and cross-tabs by these columns read it, or, under other filters, count facts
+// by cube_key and join it.
+const facetCube = `CREATE OR REPLACE TABLE facet_cube AS
+SELECT cube_key, first(upheld) AS upheld, ${FACETS.map((f) => `first(${keyColumn(f)}) AS ${keyColumn(f)}`).join(', ')},
+  count(*)::INTEGER AS n
+FROM facts GROUP BY cube_key ORDER BY cube_key`;
+
+// treatment_cube: services counted by treatment and cube_key, a tenth of the facts' rows. Under
+// a treatment search (and facet filters), facets, rates and cross-tabs count these, not facts.
+const treatmentCube = `CREATE OR REPLACE TABLE treatment_cube AS
+SELECT treatment_id, cube_key, count(*)::INTEGER AS n FROM facts GROUP BY ALL ORDER BY ALL`;
+
+/** The statements, in order. */
+export const DERIVED_STATEMENTS = [sets, codes, treatments, facts(), facetCube, treatmentCube];

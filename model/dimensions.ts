@@ -1,0 +1,246 @@
+import {
+  BODY_REGIONS,
+  CATEGORIES,
+  DECISIONS,
+  GENDERS,
+  GUIDELINE_SOURCES,
+  LAYOUTS,
+  SPECIALTIES,
+  SUBCATEGORIES,
+  type Values,
+} from './values.ts';
+
+/**
+ * How a dimension is stored, which decides how it is counted and filtered:
+ * - code: one value per service, counted by a small integer code (codes table, X_code column);
+ * - set: a list per service, counted by the id of each distinct list (sets table, X_set column),
+ *   so a service citing two guideline families counts once under each;
+ * - text: a free value, counted as itself; filtered by exact value, or searched (`search`);
+ * - number: counted in buckets of `bucket`, filtered by a min/max range;
+ * - date: counted by year, filtered by a from/to range.
+ */
+export type Storage = 'code' | 'set' | 'text' | 'number' | 'date';
+
+export interface Dimension {
+  /** For people: filter bar, chart menus, table headings. */
+  label: string;
+  /** The sentence the API docs show. */
+  doc: string;
+  storage: Storage;
+  /** Where the ETL stores it: the table and column. */
+  table: 'letters' | 'items';
+  column: string;
+  /** Counted in facet_cube and offered in /api/facets. */
+  facet?: true;
+  /** Not a `by=` choice (a list of services per key would not be a breakdown). */
+  ungrouped?: true;
+  /** The closed list of values; without it any value up to 200 characters is accepted. */
+  values?: Values;
+  /** A set's label when its list is empty. */
+  empty?: string;
+  /** Text searched by words and synonyms rather than matched exactly. */
+  search?: true;
+  /** Number and date dimensions: the two filter parameters of their range. */
+  range?: readonly [string, string];
+  /** Number dimensions: the width of a group (ages by decade). */
+  bucket?: number;
+  /** Offered in the dashboard's rate chart, or as the trend chart's split, with this label. */
+  rateMenu?: string;
+  splitMenu?: string;
+}
+
+/** Every dimension an analyst filters and groups by: the only identifiers that reach SQL. */
+export const DIMENSIONS = {
+  category: {
+    label: 'Category',
+    doc: "The state's request category of the service.",
+    storage: 'code',
+    table: 'items',
+    column: 'category',
+    facet: true,
+    values: CATEGORIES,
+    rateMenu: 'treatment category',
+    splitMenu: 'category',
+  },
+  subcategory: {
+    label: 'Subcategory',
+    doc: "The state's request subcategory or drug class of the service.",
+    storage: 'code',
+    table: 'items',
+    column: 'subcategory',
+    facet: true,
+    values: SUBCATEGORIES,
+    rateMenu: 'subcategory',
+  },
+  treatment: {
+    label: 'Treatment',
+    doc: 'The service as the letter names it; filtered by a case-insensitive search with synonyms.',
+    storage: 'text',
+    table: 'items',
+    column: 'treatment',
+    search: true,
+  },
+  decision: {
+    label: 'Decision',
+    doc: 'Upheld (the denial stands) or Overturned.',
+    storage: 'code',
+    table: 'items',
+    column: 'decision',
+    facet: true,
+    values: DECISIONS,
+  },
+  guideline_source: {
+    label: 'Guideline cited',
+    doc: 'The guideline families the reviewer relied on; a service citing two counts under each.',
+    storage: 'set',
+    table: 'items',
+    column: 'guideline_sources',
+    facet: true,
+    values: GUIDELINE_SOURCES,
+    empty: 'None',
+    rateMenu: 'guideline cited by MAXIMUS',
+    splitMenu: 'guideline source',
+  },
+  mtus_chapter: {
+    label: 'MTUS chapter',
+    doc: 'The MTUS chapters the reviewer cited.',
+    storage: 'set',
+    table: 'items',
+    column: 'mtus_chapters',
+    facet: true,
+    empty: 'None',
+    rateMenu: 'MTUS chapter cited',
+  },
+  specialty: {
+    label: 'Reviewer specialty',
+    doc: "The reviewer's board specialty, normalised to the state's list (the first named).",
+    storage: 'code',
+    table: 'letters',
+    column: 'reviewer_specialty',
+    facet: true,
+    values: SPECIALTIES,
+    rateMenu: 'reviewer specialty',
+  },
+  licensure_state: {
+    label: 'Licensure state',
+    doc: 'The states where the reviewer is licensed.',
+    storage: 'set',
+    table: 'letters',
+    column: 'reviewer_licensure',
+    facet: true,
+    empty: 'Not stated',
+  },
+  gender: {
+    label: 'Gender',
+    doc: "The injured worker's gender, as the letter gives it.",
+    storage: 'code',
+    table: 'letters',
+    column: 'patient_gender',
+    facet: true,
+    values: GENDERS,
+  },
+  age: {
+    label: 'Age',
+    doc: "The injured worker's age in years, grouped by decade.",
+    storage: 'number',
+    table: 'letters',
+    column: 'patient_age',
+    range: ['age_min', 'age_max'],
+    bucket: 10,
+  },
+  body_region: {
+    label: 'Body region',
+    doc: 'The body region the service names, or Multiple.',
+    storage: 'code',
+    table: 'items',
+    column: 'body_region',
+    facet: true,
+    values: BODY_REGIONS,
+  },
+  layout: {
+    label: 'Letter layout',
+    doc: "The letter's layout, which tells its era.",
+    storage: 'code',
+    table: 'letters',
+    column: 'layout',
+    facet: true,
+    values: LAYOUTS,
+  },
+  letter_id: {
+    label: 'Letter',
+    doc: 'The case number, or H- and a hash of the text for a letter without one.',
+    storage: 'text',
+    table: 'letters',
+    column: 'letter_id',
+  },
+  decision_year: {
+    label: 'Decision date',
+    doc: 'The date of the decision; grouped by year, filtered by a range of dates.',
+    storage: 'date',
+    table: 'letters',
+    column: 'decision_date',
+    range: ['decision_from', 'decision_to'],
+    splitMenu: 'year',
+  },
+  injury_year: {
+    label: 'Date of injury',
+    doc: 'The date of injury; grouped by year, filtered by a range of dates.',
+    storage: 'date',
+    table: 'letters',
+    column: 'date_of_injury',
+    range: ['injury_from', 'injury_to'],
+  },
+} as const satisfies Record<string, Dimension>;
+
+export type DimensionName = keyof typeof DIMENSIONS;
+export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as [DimensionName, ...DimensionName[]];
+
+/** A dimension's declaration, widened so optional fields read as optional. */
+export const dimension = (name: DimensionName): Dimension => DIMENSIONS[name];
+
+/** The column facts and facet_cube hold for a code or set dimension: its code or its set id. */
+export const keyColumn = (name: DimensionName) =>
+  dimension(name).storage === 'set' ? `${name}_set` : `${name}_code`;
+
+const where = (test: (d: Dimension) => boolean) =>
+  DIMENSION_NAMES.filter((name) => test(dimension(name)));
+
+export const GROUPABLE = where((d) => !d.ungrouped);
+export const FACETS = where((d) => d.facet === true) as FacetName[];
+export const CODED = where((d) => d.storage === 'code');
+export const SETS = where((d) => d.storage === 'set');
+/** Facet dimensions, the names that index the facets answer. */
+export type FacetName = {
+  [K in DimensionName]: (typeof DIMENSIONS)[K] extends { facet: true } ? K : never;
+}[DimensionName];
+
+/** Filter parameters: a list for code, set and text dimensions, two bounds for ranges. */
+export const LIST_FILTERS = where((d) => !d.range) as ListFilterName[];
+export const RANGE_FILTERS = DIMENSION_NAMES.flatMap(
+  (name) => dimension(name).range ?? [],
+) as RangeFilterName[];
+/** Each range bound's dimension and side. */
+export const RANGE_BOUNDS = Object.fromEntries(
+  DIMENSION_NAMES.flatMap((name) =>
+    (dimension(name).range ?? []).map((p, i) => [p, { name, side: i === 0 ? 'min' : 'max' }]),
+  ),
+) as Record<RangeFilterName, { name: DimensionName; side: 'min' | 'max' }>;
+
+type Declared = typeof DIMENSIONS;
+/** Dimensions filtered by a list of values (repeat the parameter for several). */
+export type ListFilterName = {
+  [K in DimensionName]: Declared[K] extends { range: unknown } ? never : K;
+}[DimensionName];
+/** The bounds of number and date dimensions' ranges. */
+export type RangeFilterName = {
+  [K in DimensionName]: Declared[K] extends { range: readonly [infer A, infer B] } ? A | B : never;
+}[DimensionName];
+export type FilterName = ListFilterName | RangeFilterName;
+/** Filters as the API takes them: lists of values, and range bounds (dates, or whole numbers). */
+export type Filters = { [K in ListFilterName]?: string[] } & {
+  [K in RangeFilterName]?: string | number;
+};
+
+/** The dimension a filter parameter filters. */
+export const filterDimension = (p: FilterName): DimensionName =>
+  p in RANGE_BOUNDS ? RANGE_BOUNDS[p as RangeFilterName].name : (p as ListFilterName);

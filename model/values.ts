@@ -1,0 +1,59 @@
+import taxonomy from './taxonomy.json' with { type: 'json' };
+
+/**
+ * The closed vocabularies the ETL writes and the API accepts, declared once. The ETL's rules
+ * name their outputs from these lists (a rule cannot emit a value the API would refuse), and
+ * the state's own lists come from its taxonomy file beside this one.
+ */
+export type Values = readonly [string, ...string[]];
+
+/** What a breakdown shows for a service whose letter does not give the value. */
+export const NOT_STATED = 'Not stated';
+/** What a service shows for a dimension its program does not have. */
+export const NOT_APPLICABLE = 'Not applicable';
+/** The category and subcategory of a service no rule matched. */
+export const UNCLASSIFIED = 'Unclassified';
+
+const cats = taxonomy.request_categories as Record<string, string[]>;
+export const CATEGORIES = [...Object.keys(cats), UNCLASSIFIED] as unknown as Values;
+export const SUBCATEGORIES = [
+  ...new Set([...Object.values(cats).flat(), UNCLASSIFIED]),
+] as unknown as Values;
+export const SPECIALTIES = taxonomy.reviewer_board_specialties as unknown as Values;
+export const REQUEST_CATEGORIES = cats;
+
+export const DECISIONS = ['Upheld', 'Overturned'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const GUIDELINE_SOURCES = ['MTUS', 'ODG', 'ACOEM', 'Other', 'None'] as const;
+export type GuidelineSource = (typeof GUIDELINE_SOURCES)[number];
+
+export const GENDERS = ['male', 'female'] as const;
+
+export const BODY_REGIONS = [
+  'Lumbar spine',
+  'Cervical spine',
+  'Thoracic spine',
+  'Shoulder',
+  'Elbow',
+  'Wrist and hand',
+  'Hip and pelvis',
+  'Knee',
+  'Ankle and foot',
+  'Head',
+  'Upper extremities',
+  'Lower extremities',
+  'Spine',
+  'Multiple',
+] as const;
+export type BodyRegion = (typeof BODY_REGIONS)[number];
+
+/** The letter layouts the parser knows (etl/layouts/ holds one module per layout). */
+export const LAYOUTS = [
+  'notice-2013',
+  'narrative-2014',
+  'header-2016',
+  'imr-rationales',
+  'professional-review',
+] as const;
+export type Layout = (typeof LAYOUTS)[number];
