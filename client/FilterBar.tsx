@@ -1,19 +1,7 @@
 import { useEffect, useState } from 'react';
 import { num, useApi, VIEW_URLS, type Facets, type Suggestion } from './api.ts';
+import { dimension, FACETS, RANGED, type FacetName } from '../model/dimensions.ts';
 import { VIEW, withValues, type State } from './state.ts';
-
-const FACET_LABELS: Record<keyof Facets, string> = {
-  category: 'Category',
-  subcategory: 'Subcategory',
-  decision: 'Decision',
-  guideline_source: 'Guideline cited',
-  mtus_chapter: 'MTUS chapter',
-  specialty: 'Reviewer specialty',
-  licensure_state: 'Licensure state',
-  gender: 'Gender',
-  body_region: 'Body region',
-  layout: 'Letter layout',
-};
 
 /**
  * One facet as a disclosure of checkboxes, each value with its count under the other filters.
@@ -25,8 +13,8 @@ function Facet({
   state,
   onState,
 }: {
-  name: keyof Facets;
-  facet: Facets[keyof Facets];
+  name: FacetName;
+  facet: Facets[FacetName];
   state: State;
   onState: (s: State) => void;
 }) {
@@ -44,12 +32,12 @@ function Facet({
   return (
     <details className="facet" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {FACET_LABELS[name]}
+        {dimension(name).label}
         {chosen.length ? ` (${chosen.length})` : ''}
       </summary>
       {open && (
         <fieldset>
-          <legend className="visually-hidden">{FACET_LABELS[name]}</legend>
+          <legend className="visually-hidden">{dimension(name).label}</legend>
           {facet.values.map((v) => (
             <label key={v.value}>
               <input
@@ -176,24 +164,20 @@ export function FilterBar({ state, onState }: { state: State; onState: (s: State
     >
       <TreatmentSearch state={state} onState={onState} />
       <div className="ranges">
-        <ValueInput
-          name="decision_from"
-          label="Decided from"
-          type="date"
-          state={state}
-          onState={onState}
-        />
-        <ValueInput name="decision_to" label="to" type="date" state={state} onState={onState} />
-        <ValueInput
-          name="injury_from"
-          label="Injured from"
-          type="date"
-          state={state}
-          onState={onState}
-        />
-        <ValueInput name="injury_to" label="to" type="date" state={state} onState={onState} />
-        <ValueInput name="age_min" label="Age from" type="number" state={state} onState={onState} />
-        <ValueInput name="age_max" label="to" type="number" state={state} onState={onState} />
+        {RANGED.map((name) => {
+          const d = dimension(name);
+          const type = d.storage === 'date' ? 'date' : 'number';
+          return d.range!.map((p, i) => (
+            <ValueInput
+              key={p}
+              name={p}
+              label={i === 0 ? `${d.rangeLabel} from` : 'to'}
+              type={type}
+              state={state}
+              onState={onState}
+            />
+          ));
+        })}
       </div>
       <div className="facets">
         {error && (
@@ -202,7 +186,7 @@ export function FilterBar({ state, onState }: { state: State; onState: (s: State
           </p>
         )}
         {facets &&
-          (Object.keys(FACET_LABELS) as (keyof Facets)[]).map((k) => (
+          FACETS.map((k) => (
             <Facet key={k} name={k} facet={facets[k]} state={state} onState={onState} />
           ))}
       </div>

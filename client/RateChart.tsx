@@ -1,15 +1,10 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type RateRow } from './api.ts';
+import { menu } from '../model/dimensions.ts';
 import { Card } from './Card.tsx';
 import type { State } from './state.ts';
 
-export const RATE_DIMS = {
-  category: 'treatment category',
-  subcategory: 'subcategory',
-  guideline_source: 'guideline cited by MAXIMUS',
-  mtus_chapter: 'MTUS chapter cited',
-  specialty: 'reviewer specialty',
-} as const;
+const RATE_DIMS = menu('rateMenu');
 
 interface ShapeProps {
   x: number;
@@ -68,7 +63,7 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
     label: `${r.key} (n=${num(r.n)})${r.low_n ? ' low n' : ''}`,
   }));
   const top = rows[0];
-  const title = `${which === 'overturn' ? 'Overturn' : 'Uphold'} rate by ${RATE_DIMS[dim as keyof typeof RATE_DIMS] ?? dim}`;
+  const title = `${which === 'overturn' ? 'Overturn' : 'Uphold'} rate by ${RATE_DIMS[dim] ?? dim}`;
   const view = (patch: Partial<State['view']>) =>
     onState({ ...state, view: { ...state.view, ...patch } });
   const open = (key: string) => view({ drill: `${dim}=${key}`, letter: '', item: '' });

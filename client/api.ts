@@ -1,15 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { crosstab, facets, rates, summary, trend, suggest } from '../server/queries.ts';
-import type { items } from '../server/records.ts';
+export type { Cell, Facets, Items, RateRow, Suggestion, Summary, Trend } from '../model/api.ts';
 import type { State } from './state.ts';
-
-export type Summary = Awaited<ReturnType<typeof summary>>;
-export type RateRow = Awaited<ReturnType<typeof rates>>[number];
-export type Trend = Awaited<ReturnType<typeof trend>>;
-export type Cell = Awaited<ReturnType<typeof crosstab>>[number];
-export type Facets = Awaited<ReturnType<typeof facets>>;
-export type Items = Awaited<ReturnType<typeof items>>;
-export type Suggestion = Awaited<ReturnType<typeof suggest>>[number];
 
 /** GET an API path; a problem+json answer becomes an Error with its detail. */
 export async function getJson<T>(
@@ -130,9 +121,12 @@ export function metric(
 }
 
 /** Saves rows as a CSV file in the browser. */
-export async function downloadCsv(name: string, rows: Record<string, unknown>[]): Promise<void> {
+export async function downloadCsv(name: string, rows: object[]): Promise<void> {
   const { default: Papa } = await import('papaparse');
-  const url = URL.createObjectURL(new Blob([Papa.unparse(rows)], { type: 'text/csv' }));
+  // A cell starting with =, +, -, @, tab or CR gets a leading ', as the server's export does,
+  // so a spreadsheet never runs a treatment name as a formula.
+  const csv = Papa.unparse(rows, { escapeFormulae: true });
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   a.click();
   URL.revokeObjectURL(url);

@@ -1,28 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { LIST_FILTERS, RANGE_FILTERS } from '../model/dimensions.ts';
 
-/** Filter parameters, as the API names them; lists are repeated parameters. */
-export const LIST_FILTERS = [
-  'category',
-  'subcategory',
-  'treatment',
-  'decision',
-  'guideline_source',
-  'mtus_chapter',
-  'specialty',
-  'licensure_state',
-  'gender',
-  'body_region',
-  'layout',
-  'letter_id',
-] as const;
-export const VALUE_FILTERS = [
-  'decision_from',
-  'decision_to',
-  'injury_from',
-  'injury_to',
-  'age_min',
-  'age_max',
-] as const;
 /** View choices that are not filters, with their defaults. */
 export const VIEW = {
   dim: 'category',
@@ -46,7 +24,8 @@ export interface State {
 export function readState(): State {
   const all = new URLSearchParams(location.search);
   const filters = new URLSearchParams();
-  for (const k of [...LIST_FILTERS, ...VALUE_FILTERS])
+  // Filter parameters, as the API names them (model/dimensions.ts); lists are repeated.
+  for (const k of [...LIST_FILTERS, ...RANGE_FILTERS])
     for (const v of all.getAll(k)) if (v) filters.append(k, v);
   const view = { ...VIEW };
   for (const k of Object.keys(VIEW) as (keyof View)[]) view[k] = all.get(k) ?? VIEW[k];

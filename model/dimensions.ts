@@ -42,6 +42,8 @@ export interface Dimension {
   search?: true;
   /** Number and date dimensions: the two filter parameters of their range. */
   range?: readonly [string, string];
+  /** The range's label in the filter bar: "<rangeLabel> from … to …". */
+  rangeLabel?: string;
   /** Number dimensions: the width of a group (ages by decade). */
   bucket?: number;
   /** Offered in the dashboard's rate chart, or as the trend chart's split, with this label. */
@@ -146,6 +148,7 @@ export const DIMENSIONS = {
     table: 'letters',
     column: 'patient_age',
     range: ['age_min', 'age_max'],
+    rangeLabel: 'Age',
     bucket: 10,
   },
   body_region: {
@@ -180,6 +183,7 @@ export const DIMENSIONS = {
     table: 'letters',
     column: 'decision_date',
     range: ['decision_from', 'decision_to'],
+    rangeLabel: 'Decided',
     splitMenu: 'year',
   },
   injury_year: {
@@ -189,6 +193,7 @@ export const DIMENSIONS = {
     table: 'letters',
     column: 'date_of_injury',
     range: ['injury_from', 'injury_to'],
+    rangeLabel: 'Injured',
   },
 } as const satisfies Record<string, Dimension>;
 
@@ -207,8 +212,17 @@ const where = (test: (d: Dimension) => boolean) =>
 
 export const GROUPABLE = where((d) => !d.ungrouped);
 export const FACETS = where((d) => d.facet === true) as FacetName[];
+export const RANGED = where((d) => d.range !== undefined);
 export const CODED = where((d) => d.storage === 'code');
 export const SETS = where((d) => d.storage === 'set');
+/** A chart's menu of dimensions: name → label, in declaration order. */
+export const menu = (chart: 'rateMenu' | 'splitMenu'): Record<string, string> =>
+  Object.fromEntries(
+    DIMENSION_NAMES.flatMap((name) => {
+      const label = dimension(name)[chart];
+      return label ? [[name, label]] : [];
+    }),
+  );
 /** Facet dimensions, the names that index the facets answer. */
 export type FacetName = {
   [K in DimensionName]: (typeof DIMENSIONS)[K] extends { facet: true } ? K : never;

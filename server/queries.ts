@@ -1,3 +1,4 @@
+import type { Cell, Facets, RateRow, Source, Suggestion, Summary, Trend } from '../model/api.ts';
 import type { Database, Row } from './db.ts';
 import {
   dimension,
@@ -16,7 +17,7 @@ import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
 
 /** Where the loaded letters come from, so every view can say when the data are synthetic. */
-export const source = (db: Database) =>
+export const source = (db: Database): Promise<Source> =>
   db.once('source', async () => {
     const [r] =
       await db.query(`SELECT count(*) FILTER (WHERE synthetic)::INTEGER AS synthetic_letters,
@@ -37,7 +38,7 @@ const LETTER_FILTERS = [...LIST_FILTERS, ...RANGE_FILTERS].filter(
   (p) => dimension(filterDimension(p)).table === 'letters',
 ) as string[];
 
-export async function summary(db: Database, f: Filters) {
+export async function summary(db: Database, f: Filters): Promise<Summary> {
   const w = whereClause(f, await lookup(db));
   const counts = `count(*)::INTEGER AS n, sum(f.upheld::UTINYINT)::INTEGER AS upheld,
     min(f.decision_date)::VARCHAR AS first_decision, max(f.decision_date)::VARCHAR AS last_decision`;
@@ -49,17 +50,20 @@ export async function summary(db: Database, f: Filters) {
         min(first_decision) AS first_decision, max(last_decision) AS last_decision
       FROM (SELECT bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.letter_block)`;
   const [row] = await db.query(sql, w.params);
-  const { n, upheld, letters, ...rest } = row as {
+  const { n, upheld, letters, first_decision, last_decision } = row as {
     n: number | null;
     upheld: number | null;
     letters: number | null;
+    first_decision: string | null;
+    last_decision: string | null;
   };
   return {
     ...(await source(db)),
     letters: letters ?? 0,
     items: n ?? 0,
     ...withRate({ n: n ?? 0, upheld: upheld ?? 0 }),
-    ...rest,
+    first_decision,
+    last_decision,
   };
 }
 
@@ -122,7 +126,7 @@ const counts = (r: Row): Counts => ({
   upheld: Number(r.upheld),
 });
 
-export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions) {
+export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions): Promise<RateRow[]> {
   const l = await lookup(db);
   const b = base(f, l, [by]);
   // Keys labelled in SQL are ordered and cut there (a letter_id breakdown has a row a letter);
@@ -146,7 +150,7 @@ export async function trend(
   interval: 'month' | 'quarter' | 'year',
   by: DimensionName | undefined,
   f: Filters,
-) {
+): Promise<Trend> {
   const l = await lookup(db);
   const w = whereClause(f, l);
   // Grouped by month first, a few hundred groups, then by period: cheaper than truncating every
@@ -184,7 +188,7 @@ export async function crosstab(
   colsBy: DimensionName,
   f: Filters,
   maxCells = MAX_CELLS,
-) {
+): Promise<Cell[]> {
   const l = await lookup(db);
   const b = base(f, l, [rowsBy, colsBy]);
   const found = await db.query(
@@ -233,7 +237,7 @@ const cube = (db: Database) =>
  * in SQL took 15–20 ms more, mostly DuckDB's fixed cost per operator; typed arrays indexed by
  * key, not Maps, keep the loop over 90,000 rows at a few milliseconds.
  */
-export async function facets(db: Database, f: Filters, size: number) {
+export async function facets(db: Database, f: Filters, size: number): Promise<Facets> {
   const l = await lookup(db);
   const c = await cube(db);
   const [facetFilters, others] = splitFacets(f);
@@ -289,7 +293,7 @@ export async function facets(db: Database, f: Filters, size: number) {
 }
 
 /** Words of treatment names (and synonym terms) containing q, with how many services use them. */
-export async function suggest(db: Database, q: string, limit: number) {
+export async function suggest(db: Database, q: string, limit: number): Promise<Suggestion[]> {
   const rows = await db.query(
     `SELECT word, sum(n)::INTEGER AS n FROM (
       SELECT unnest(regexp_split_to_array(lower(treatment), '[^a-z0-9-]+')) AS word, n FROM treatments)

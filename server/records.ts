@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
+import type { Items } from '../model/api.ts';
 import type { Database } from './db.ts';
 import { HttpError } from './errors.ts';
 import { whereClause, type Filters } from './filters.ts';
@@ -36,7 +37,7 @@ export async function items(
   db: Database,
   f: Filters,
   o: { sort: ItemSort; order: 'asc' | 'desc'; limit: number; cursor?: string },
-) {
+): Promise<Items> {
   const w = whereClause(f, await lookup(db));
   const s = ITEM_SORTS[o.sort];
   const op = o.order === 'asc' ? '>' : '<';

@@ -1,0 +1,70 @@
+import type { FacetName } from './dimensions.ts';
+
+/**
+ * The API's answers, declared once: the server's query functions return these types and the
+ * dashboard reads them, so neither can change a field the other does not see.
+ */
+
+/** Counts with the uphold rate, its 95% Wilson interval and the low-n flag. */
+export interface Rate {
+  n: number;
+  upheld: number;
+  overturned: number;
+  uphold_rate: number | null;
+  ci_low: number;
+  ci_high: number;
+  low_n: boolean;
+}
+
+export type DataSource = 'synthetic' | 'real' | 'mixed' | 'empty';
+
+export interface Source {
+  data_source: DataSource;
+  synthetic_letters: number;
+  real_letters: number;
+  quarantined: number;
+}
+
+export interface Summary extends Source, Rate {
+  letters: number;
+  items: number;
+  first_decision: string | null;
+  last_decision: string | null;
+}
+
+export interface RateRow extends Rate {
+  key: string;
+}
+
+export interface TrendRow extends Rate {
+  period: string;
+  key: string;
+}
+
+export interface Trend {
+  rows: TrendRow[];
+  /** Services without a decision date, in no period. */
+  undated: number;
+}
+
+export interface Cell extends Rate {
+  row: string;
+  col: string;
+}
+
+export interface FacetValues {
+  values: { value: string; n: number; selected: boolean }[];
+  truncated: boolean;
+}
+export type Facets = Record<FacetName, FacetValues>;
+
+export interface Items {
+  rows: Record<string, unknown>[];
+  next_cursor: string | null;
+}
+
+export interface Suggestion {
+  term: string;
+  /** Services whose names hold the word; null for a synonym. */
+  n: number | null;
+}
