@@ -258,3 +258,28 @@ export type Filters = { [K in ListFilterName]?: string[] } & {
 /** The dimension a filter parameter filters. */
 export const filterDimension = (p: FilterName): DimensionName =>
   p in RANGE_BOUNDS ? RANGE_BOUNDS[p as RangeFilterName].name : (p as ListFilterName);
+
+/**
+ * The filter parameters that keep the services behind one key of a breakdown by `name`: the key
+ * itself for lists, the year's dates for a date dimension, the bucket's bounds for a number.
+ * Null where no filter can say it (a range dimension's 'Not stated').
+ */
+export function filterFor(name: DimensionName, key: string): [FilterName, string][] | null {
+  const d = dimension(name);
+  if (!d.range) return [[name as ListFilterName, key]];
+  const [from, to] = d.range as readonly [RangeFilterName, RangeFilterName];
+  if (d.storage === 'date')
+    return /^\d{4}$/.test(key)
+      ? [
+          [from, `${key}-01-01`],
+          [to, `${key}-12-31`],
+        ]
+      : null;
+  const m = /^(\d+)–(\d+)$/.exec(key);
+  return m
+    ? [
+        [from, m[1]],
+        [to, m[2]],
+      ]
+    : null;
+}
