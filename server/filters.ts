@@ -51,8 +51,11 @@ const bound = (p: RangeFilterName) =>
 
 /** Every filter, one query parameter each, from the dimensions' declaration. */
 export const filterShape = Object.fromEntries([
-  ...LIST_FILTERS.map((name) => [name, many(dimension(name).values)]),
-  ...RANGE_FILTERS.map((p) => [p, bound(p)]),
+  ...LIST_FILTERS.map((name) => [name, many(dimension(name).values).describe(dimension(name).doc)]),
+  ...RANGE_FILTERS.map((p) => {
+    const { name, side } = RANGE_BOUNDS[p];
+    return [p, bound(p).describe(`${side === 'min' ? 'From' : 'To'}: ${dimension(name).doc}`)];
+  }),
 ]) as { [K in ListFilterName]: ReturnType<typeof many> } & {
   [K in RangeFilterName]: typeof isoDate | typeof wholeNumber;
 };

@@ -14,13 +14,18 @@ export function openapi() {
       get: {
         summary: route.summary,
         parameters: Object.entries(route.shape).map(([name, schema]) => {
-          const { $schema: _, ...json } = z.toJSONSchema(schema as z.ZodType, {
+          const {
+            $schema: _,
+            description,
+            ...json
+          } = z.toJSONSchema(schema as z.ZodType, {
             io: 'input',
             unrepresentable: 'any',
           }) as Record<string, unknown>;
           return {
             name,
             in: 'query',
+            ...(description ? { description } : {}),
             required: !(schema as z.ZodType).safeParse(undefined).success,
             schema: json,
             ...(json.type === 'array' ? { style: 'form', explode: true } : {}),
@@ -58,17 +63,22 @@ export function docsPage(): string {
         p as {
           get: {
             summary: string;
-            parameters: { name: string; required: boolean; schema: Record<string, unknown> }[];
+            parameters: {
+              name: string;
+              required: boolean;
+              description?: string;
+              schema: Record<string, unknown>;
+            }[];
           };
         }
       ).get;
       const rows = op.parameters
         .map(
           (x) =>
-            `<tr><td><code>${esc(x.name)}</code>${x.required ? ' (required)' : ''}</td><td><code>${esc(JSON.stringify(x.schema))}</code></td></tr>`,
+            `<tr><td><code>${esc(x.name)}</code>${x.required ? ' (required)' : ''}</td><td>${esc(x.description ?? '')}</td><td><code>${esc(JSON.stringify(x.schema))}</code></td></tr>`,
         )
         .join('');
-      return `<h2><code>GET ${esc(path)}</code></h2><p>${esc(op.summary)}</p><table><tr><th>parameter</th><th>schema</th></tr>${rows}</table>`;
+      return `<h2><code>GET ${esc(path)}</code></h2><p>${esc(op.summary)}</p><table><tr><th>parameter</th><th>meaning</th><th>schema</th></tr>${rows}</table>`;
     })
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>IMR Outcomes API</title>

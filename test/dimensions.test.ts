@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dimension,
@@ -6,10 +8,12 @@ import {
   filterFor,
   GROUPABLE,
   keyColumn,
+  LIST_FILTERS,
+  RANGE_FILTERS,
   type DimensionName,
 } from '../model/dimensions.ts';
 import { readState } from '../client/state.ts';
-import { rows } from './helpers.ts';
+import { ROOT, rows } from './helpers.ts';
 import { startServer } from './server.ts';
 
 /**
@@ -73,5 +77,14 @@ describe.each(DIMENSION_NAMES)('dimension %s', (name: DimensionName) => {
     const q = new URLSearchParams(filterFor(name, key.key)!);
     expect((await api(`/api/summary?${q}`)).items).toBe(key.n);
     expect(stateAt(`?${q}`).filters.toString()).toBe(q.toString());
+  });
+});
+
+describe('README', () => {
+  it('lists every dimension and every filter parameter', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const api = readme.slice(readme.indexOf('DIM is any of'), readme.indexOf('The server opens'));
+    for (const name of [...GROUPABLE, ...LIST_FILTERS, ...RANGE_FILTERS])
+      expect(api, `README names ${name}`).toContain(`\`${name}\``);
   });
 });
