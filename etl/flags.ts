@@ -138,7 +138,7 @@ export function helpText<F extends Flags>(cli: Cli<F>): string {
 
 /**
  * Runs main with the command line's values. A mistake is one line on stderr and exit status 2,
- * before main starts anything (no staging folder, no half-built file).
+ * before main starts anything (no staging folder, no half-built file); a failure is exit 1.
  */
 export async function runCli<F extends Flags>(
   cli: Cli<F>,
@@ -153,6 +153,19 @@ export async function runCli<F extends Flags>(
     process.exitCode = 2;
     return;
   }
-  if (values === 'help') process.stdout.write(helpText(cli));
-  else await main(values);
+  if (values === 'help') return void process.stdout.write(helpText(cli));
+  try {
+    await main(values);
+  } catch (e) {
+    // A file or database that fails (not a database, a full disk) is one line; a fault of the
+    // program's own keeps its stack trace, which is what whoever fixes it needs.
+    const bug = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError;
+    process.stderr.write(
+      bug
+        ? `${cli.name}: ${(e as Error).stack}\n`
+        : `${cli.name}: failed: ${String((e as Error)?.message ?? e)}\n`,
+    );
+    // Exit now, as an uncaught error would: a worker or file handle left open must not hang it.
+    process.exit(1);
+  }
 }

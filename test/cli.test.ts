@@ -142,6 +142,19 @@ describe('command-line mistakes', () => {
   );
 });
 
+describe('a failure that is not a mistake in the flags', () => {
+  it('is one line and exit status 1: a --db that is not a database', async () => {
+    const notDb = join(tempDir(), 'notes.duckdb');
+    writeFileSync(notDb, 'not a database');
+    const r = await run('etl', ['--report', '--db', notDb]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('failed');
+    expect(lines[0]).toContain(notDb);
+  });
+});
+
 describe('--help', () => {
   const clis: [keyof typeof SCRIPTS, Cli<Flags>][] = [
     ['etl', ETL as unknown as Cli<Flags>],
