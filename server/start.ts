@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { generate } from '../etl/generate/index.ts';
 import { runEtl } from '../etl/run.ts';
 import { build, needsBuild } from './build.ts';
-import { readEnv, type Env } from './env.ts';
+import { ENV, readEnv, type Env } from './env.ts';
 import { serve } from './index.ts';
 
 // `npm start`: check the settings, build the client if it is older than its sources, create
@@ -15,25 +15,33 @@ const fail = (line: string): never => {
 };
 
 const read = readEnv(process.env);
-if (!read.ok) for (const line of read.errors) console.error(`npm start: ${line}`);
-if (!read.ok) process.exit(2);
+if (!read.ok) {
+  for (const line of read.errors) console.error(`npm start: ${line}`);
+  process.exit(2);
+}
 const env: Env = read.env;
 
 const root = join(import.meta.dirname, '..');
-const defaultDb = join(root, 'data', 'imr.duckdb');
-const dbPath = process.env.IMR_DB ? resolve(process.env.IMR_DB) : defaultDb;
+const defaultDb = join(root, ENV.IMR_DB.default);
+// npm runs scripts in the project folder, so a relative IMR_DB is taken from there.
+const dbPath = resolve(root, env.IMR_DB);
 const st = statSync(dbPath, { throwIfNoEntry: false });
 // Only the default gets a synthetic corpus: a database named by hand that is not there is a typo.
 if (!st && dbPath !== defaultDb)
   fail(
-    `IMR_DB=${JSON.stringify(process.env.IMR_DB)}: no such file; load letters into it first (npm run etl -- --input DIR --db FILE), or unset IMR_DB to serve the synthetic default`,
+    `IMR_DB=${JSON.stringify(env.IMR_DB)}: no such file; load letters into it first (npm run etl -- --input DIR --db FILE), or unset IMR_DB to serve the synthetic default`,
   );
 if (st?.isDirectory())
-  fail(`IMR_DB=${JSON.stringify(process.env.IMR_DB)} is a folder; expected a database file`);
+  fail(`IMR_DB=${JSON.stringify(env.IMR_DB)} is a folder; expected a database file`);
 
 if (needsBuild(root)) {
   console.log('Building the dashboard (it is missing, or older than its sources)...');
-  build(root);
+  try {
+    build(root);
+  } catch {
+    console.error('npm start: building the dashboard failed; vite says why above');
+    process.exit(1);
+  }
 }
 if (!st) {
   const corpus = join(root, 'data', 'corpus');
