@@ -53,7 +53,9 @@ function distance(a: string, b: string): number {
 function unknown(rawName: string, flags: Flags): string {
   const names = Object.keys(flags);
   const typed = rawName.replace(/^-+/, '');
-  const near = names.filter((n) => distance(typed, n) <= 2 || n.startsWith(typed));
+  const near = names.filter(
+    (n) => distance(typed, n) <= (typed.length > 3 ? 2 : 1) || n.startsWith(typed),
+  );
   const hint = near.length ? ` (did you mean --${near[0]}?)` : '';
   return `unknown flag ${rawName}${hint}; the flags are ${names.map((n) => `--${n}`).join(', ')}`;
 }

@@ -142,6 +142,27 @@ describe('command-line mistakes', () => {
   );
 });
 
+describe('typos', () => {
+  // [what was typed, the flag suggested, or null]
+  it.each([
+    ['--wrokers', '--workers'],
+    ['--inptu', '--input'],
+    ['--repot', '--report'],
+    ['-h', '--help'],
+    ['--d', '--db'],
+    ['-x', null],
+    ['--verbose', null],
+  ] as const)('%s suggests %s', (typed, meant) => {
+    expect(() => parseFlags(ETL, [typed])).toThrow(UsageError);
+    try {
+      parseFlags(ETL, [typed]);
+    } catch (e) {
+      const hint = /did you mean (--\w+)/.exec((e as Error).message);
+      expect(hint?.[1] ?? null).toBe(meant);
+    }
+  });
+});
+
 describe('a failure that is not a mistake in the flags', () => {
   it('is one line and exit status 1: a --db that is not a database', async () => {
     const notDb = join(tempDir(), 'notes.duckdb');
