@@ -12,3 +12,10 @@ export async function* letterFiles(dir: string): AsyncGenerator<string> {
     else if (e.isFile() && /\.(txt|pdf)$/i.test(e.name)) yield path;
   }
 }
+
+/** How many files letterFiles(dir) yields: the same walk, counted, so progress knows its total. */
+export async function countLetterFiles(dir: string): Promise<number> {
+  let n = 0;
+  for await (const _ of letterFiles(dir)) n++;
+  return n;
+}

@@ -1,30 +1,11 @@
-import { parseArgs } from 'node:util';
-import { generate, type Format } from './generate/index.ts';
+import { generate } from './generate/index.ts';
+import { GENERATE } from './commands.ts';
+import { runCli } from './flags.ts';
 
-const { values } = parseArgs({
-  options: {
-    letters: { type: 'string', default: '5000' },
-    seed: { type: 'string', default: '1' },
-    out: { type: 'string', default: 'data/corpus' },
-    format: { type: 'string', default: 'txt' },
-  },
-});
-const n = Number(values.letters);
-const seed = Number(values.seed);
-const format = values.format as Format;
-if (
-  !Number.isInteger(n) ||
-  n < 1 ||
-  !Number.isInteger(seed) ||
-  !['txt', 'pdf', 'mixed'].includes(format)
-) {
-  console.error(
-    'usage: npm run generate -- --letters N --seed S --out DIR [--format txt|pdf|mixed]',
+await runCli(GENERATE, async ({ letters, seed, out, format }) => {
+  const t0 = performance.now();
+  await generate(letters, seed, out, format);
+  console.log(
+    `wrote ${letters} synthetic letters to ${out} (truth: ${out}/truth.jsonl) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  process.exit(2);
-}
-const t0 = performance.now();
-await generate(n, seed, values.out, format);
-console.log(
-  `wrote ${n} synthetic letters to ${values.out} (truth: ${values.out}/truth.jsonl) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-);
+});

@@ -18,7 +18,8 @@ export function progress(total: () => number | null, out: NodeJS.WriteStream = p
       (eta !== null && !final ? `  ETA ${Math.ceil(eta)} s` : `  ${secs.toFixed(1)} s`);
     if (out.isTTY) {
       const width = 30;
-      const filled = n ? Math.round((width * done) / n) : 0;
+      // Files added to the folder after it was counted must not overflow the bar.
+      const filled = n ? Math.min(width, Math.round((width * done) / n)) : 0;
       out.write(
         `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${text}\x1b[K${final ? '\n' : ''}`,
       );

@@ -10,7 +10,7 @@ import {
 import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { letterFiles } from './files.ts';
+import { countLetterFiles, letterFiles } from './files.ts';
 import { applySchema, buildDerived, DERIVED_VERSION, merge } from './load.ts';
 import { Pool } from './pool.ts';
 import { progress } from './progress.ts';
@@ -73,7 +73,16 @@ async function parseAll(
       createWriteStream(join(stage, `${t}-0.ndjson`)),
     ]),
   ) as Out;
-  const tick = o.quiet ? () => {} : progress(() => null);
+  // The count walks the folder beside the run (the walk is cheap); until it is done the bar
+  // shows the files done without a total.
+  let total: number | null = null;
+  const counted = o.quiet
+    ? Promise.resolve()
+    : countLetterFiles(input).then(
+        (n) => void (total = n),
+        () => {},
+      );
+  const tick = o.quiet ? () => {} : progress(() => total);
   const pending = new Set<Promise<void>>();
   const take = async (d: Done) => {
     for (const k of ['new', 'changed', 'unchanged', 'quarantined'] as const) s[k] += d[k];
@@ -107,6 +116,7 @@ async function parseAll(
     await Promise.all(Object.values(out).map((w) => new Promise((ok) => w.end(ok))));
     await pool.close();
   }
+  await counted;
   if (!o.quiet) tick(s.files, true);
 }
 

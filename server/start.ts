@@ -1,24 +1,49 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import { generate } from '../etl/generate/index.ts';
 import { runEtl } from '../etl/run.ts';
+import { build, needsBuild } from './build.ts';
+import { ENV, readEnv, type Env } from './env.ts';
 import { serve } from './index.ts';
 
-// `npm start`: build the client if needed, create the default database if needed, then serve.
-const root = join(import.meta.dirname, '..');
-const dbPath = process.env.IMR_DB ?? join(root, 'data', 'imr.duckdb');
-const port = Number(process.env.PORT ?? 8080);
+// `npm start`: check the settings, build the client if it is older than its sources, create
+// the default database if needed, then serve. A wrong setting is one line and exit status 2.
+const fail = (line: string): never => {
+  console.error(`npm start: ${line}`);
+  process.exit(2);
+};
 
-if (!existsSync(join(root, 'dist', 'index.html'))) {
-  console.log('Building the dashboard (first start only)...');
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: root, stdio: 'inherit' },
-  );
+const read = readEnv(process.env);
+if (!read.ok) {
+  for (const line of read.errors) console.error(`npm start: ${line}`);
+  process.exit(2);
 }
-if (!existsSync(dbPath)) {
+const env: Env = read.env;
+
+const root = join(import.meta.dirname, '..');
+const defaultDb = join(root, ENV.IMR_DB.default);
+// npm runs scripts in the project folder, so a relative IMR_DB is taken from there.
+const dbPath = resolve(root, env.IMR_DB);
+const st = statSync(dbPath, { throwIfNoEntry: false });
+// Only the default gets a synthetic corpus: a database named by hand that is not there is a typo.
+if (!st && dbPath !== defaultDb)
+  fail(
+    `IMR_DB=${JSON.stringify(env.IMR_DB)}: no such file; load letters into it first (npm run etl -- --input DIR --db FILE), or unset IMR_DB to serve the synthetic default`,
+  );
+if (st?.isDirectory())
+  fail(`IMR_DB=${JSON.stringify(env.IMR_DB)} is a folder; expected a database file`);
+
+if (needsBuild(root)) {
+  console.log('Building the dashboard (it is missing, or older than its sources)...');
+  try {
+    build(root);
+  } catch {
+    console.error('npm start: building the dashboard failed; vite says why above');
+    process.exit(1);
+  }
+}
+if (!st) {
   const corpus = join(root, 'data', 'corpus');
   console.log(
     `No database at ${dbPath}: generating the default SYNTHETIC corpus of 5,000 letters and loading it...`,
@@ -29,5 +54,20 @@ if (!existsSync(dbPath)) {
   const s = await runEtl(corpus, dbPath);
   console.log(`Loaded ${s.letters} synthetic letters (${s.items} services) in ${s.seconds} s.`);
 }
-await serve(dbPath, port);
-console.log(`IMR Outcomes is serving ${dbPath} at http://localhost:${port}`);
+
+const LISTEN_ERRORS: Record<string, string> = {
+  EADDRINUSE: `PORT=${env.PORT} is in use by another program; set PORT to a free port`,
+  EACCES: `PORT=${env.PORT} needs privileges to listen on; use a port above 1023`,
+  EADDRNOTAVAIL: `HOST=${env.HOST} is not an address of this machine`,
+  ENOTFOUND: `HOST=${env.HOST} is not a known host name`,
+};
+const { server } = await serve(dbPath, env).catch((e: NodeJS.ErrnoException) =>
+  LISTEN_ERRORS[e.code ?? ''] ? fail(LISTEN_ERRORS[e.code!]) : Promise.reject(e),
+);
+const a = server.address() as AddressInfo;
+const url = `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+console.log(`IMR Outcomes is serving ${dbPath} at ${url}`);
+if (!/^(127\.|::1$|::ffff:127\.)/.test(a.address))
+  console.log(
+    `HOST=${env.HOST}: anyone who can reach this machine can read the data and run queries; there is no authentication.`,
+  );
