@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 // What the built dashboard is made from. A folder the client imports from at run time (not
 // only its types) belongs here too.
-const INPUTS = ['client', 'vite.config.ts', 'package-lock.json'];
+const INPUTS = ['client', 'model', 'vite.config.ts', 'package-lock.json'];
 
 /** Whether a build made at builtMs is older than any of its sources; no build is stale. */
 export function isStale(sourceMs: number[], builtMs: number | undefined): boolean {

@@ -24,10 +24,11 @@ export class Database {
 
   constructor(
     readonly path: string,
-    readonly timeoutMs = Number(process.env.IMR_QUERY_TIMEOUT_MS ?? 10_000),
-    readonly cacheEntries = Number(process.env.IMR_CACHE_ENTRIES ?? 500),
-    readonly maxQueries = Number(process.env.IMR_MAX_QUERIES ?? 4),
-    readonly memoryLimit = process.env.IMR_MEMORY_LIMIT ?? '64MB',
+    // The server passes server/env.ts's checked settings; these defaults are for tests.
+    readonly timeoutMs = 10_000,
+    readonly cacheEntries = 500,
+    readonly maxQueries = 4,
+    readonly memoryLimit = '64MB',
   ) {
     this.results = new ResultCache(cacheEntries);
     this.admission = new Admission(maxQueries);

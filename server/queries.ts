@@ -126,7 +126,12 @@ const counts = (r: Row): Counts => ({
   upheld: Number(r.upheld),
 });
 
-export async function rates(db: Database, by: DimensionName, f: Filters, o: RateOptions): Promise<RateRow[]> {
+export async function rates(
+  db: Database,
+  by: DimensionName,
+  f: Filters,
+  o: RateOptions,
+): Promise<RateRow[]> {
   const l = await lookup(db);
   const b = base(f, l, [by]);
   // Keys labelled in SQL are ordered and cut there (a letter_id breakdown has a row a letter);
