@@ -9,6 +9,17 @@ export const LAYOUTS: Layout[] = [
   'professional-review',
 ];
 export type GuidelineSource = 'MTUS' | 'ODG' | 'ACOEM' | 'Other' | 'None';
+/** The IMR program a case comes from: workers' comp (DWC letters) or health plans (DMHC open data). */
+export type Program = 'DWC' | 'DMHC';
+/** The DMHC data set's age bands; workers' comp ages are put in the same bands. */
+export const AGE_BANDS = ['0-10', '11-20', '21-30', '31-40', '41-50', '51-64', '65+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+/** Families of evidence a DMHC reviewer's findings cite (etl/dmhc/findings.ts). */
+export type EvidenceSource =
+  | 'Specialty society guidelines'
+  | 'FDA labelling'
+  | 'Peer-reviewed literature'
+  | 'Commercial criteria';
 
 export interface Item {
   item_no: number;
@@ -30,6 +41,15 @@ export interface Item {
   rationale: string;
   retrospective: boolean;
   date_of_service: string | null;
+  // Health-plan (DMHC) fields. Absent or null on workers' comp items, where the DWC-only
+  // fields above are the ones that apply; DMHC items leave those null.
+  /** The DMHC treatment category and subcategory, as the data set writes them. */
+  dmhc_category?: string | null;
+  dmhc_subcategory?: string | null;
+  /** The common treatment type of both programs (etl/rules/treatment-types.json). */
+  treatment_type?: string | null;
+  /** Evidence families the findings cite; [] when findings were read and cite none, null without findings. */
+  evidence_sources?: EvidenceSource[] | null;
 }
 
 export interface Letter {
@@ -53,6 +73,18 @@ export interface Letter {
   full_text: string;
   /** Written by this project's generator, not by MAXIMUS. */
   synthetic: boolean;
+  /** 'DWC' for letters (the ETL sets it when the parser does not), 'DMHC' for open-data rows. */
+  program?: Program;
+  /** DMHC: the data set's report year. */
+  report_year?: number | null;
+  /** DMHC: Medical Necessity, Experimental/Investigational or Urgent Care. */
+  review_type?: string | null;
+  diagnosis_category?: string | null;
+  diagnosis_subcategory?: string | null;
+  /** The age band (AGE_BANDS): DMHC's as given, workers' comp's from patient_age. */
+  age_band?: string | null;
+  /** DMHC: whether a panel of reviewers decided; null without findings. */
+  panel?: boolean | null;
   items: Item[];
 }
 
