@@ -81,8 +81,13 @@ export function readDmhcCsv(path: string, sink: Sink): Promise<{ rows: number }>
             width = r.data.length;
             at = columnIndex(r.data);
           } else if (!row(r.data, r.errors)) {
+            // papaparse's pause stops the parser but not the stream, whose chunks would queue up.
             parser.pause();
-            sink.drained().then(() => parser.resume());
+            input.pause();
+            sink.drained().then(() => {
+              input.resume();
+              parser.resume();
+            });
           }
         } catch (e) {
           failed = e as Error;
