@@ -1,7 +1,7 @@
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Every .txt and .pdf under dir, recursively, one directory at a time in name order, so memory stays bounded. */
+/** Every .txt, .pdf, .csv and .csv.gz under dir, recursively, one directory at a time in name order, so memory stays bounded. */
 export async function* letterFiles(dir: string): AsyncGenerator<string> {
   const entries = [];
   for await (const e of await opendir(dir)) entries.push(e);
@@ -9,7 +9,7 @@ export async function* letterFiles(dir: string): AsyncGenerator<string> {
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) yield* letterFiles(path);
-    else if (e.isFile() && /\.(txt|pdf)$/i.test(e.name)) yield path;
+    else if (e.isFile() && /\.(txt|pdf|csv|csv\.gz)$/i.test(e.name)) yield path;
   }
 }
 

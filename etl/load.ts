@@ -56,14 +56,20 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
   await db.run(
     `CREATE TEMP TABLE touched AS SELECT source_file FROM stage_letters UNION SELECT source_file FROM stage_quarantine`,
   );
-  // Of all files holding a letter id, loaded before or now, the one with the greatest path wins.
+  // Of all files holding a letter id, loaded before or now, the one with the greatest path wins;
+  // for a DMHC reference id, a file of this run beats one loaded before (a newer download).
   await db.run(`CREATE TEMP TABLE kept AS SELECT letter_id, source_file FROM (
-      SELECT letter_id, source_file, true AS staged FROM stage_letters
-      UNION ALL SELECT letter_id, source_file, false FROM letters
+      SELECT letter_id, source_file, true AS staged, program FROM stage_letters
+      UNION ALL SELECT letter_id, source_file, false, program FROM letters
       WHERE letter_id IN (SELECT letter_id FROM stage_letters) AND source_file NOT IN (SELECT source_file FROM touched))
-    QUALIFY row_number() OVER (PARTITION BY letter_id ORDER BY source_file DESC) = 1 AND staged`);
+    QUALIFY row_number() OVER (PARTITION BY letter_id
+      ORDER BY (staged AND program IS NOT DISTINCT FROM 'DMHC') DESC, source_file DESC) = 1 AND staged`);
   await db.run('BEGIN TRANSACTION');
   try {
+    // A DMHC row a newer file replaces is recorded, so its file, unchanged, is not read again.
+    await db.run(`INSERT INTO duplicates SELECT source_file, source_sha256, letter_id FROM letters
+      WHERE program = 'DMHC' AND letter_id IN (SELECT letter_id FROM kept)
+      AND source_file NOT IN (SELECT source_file FROM touched)`);
     await db.run(`DELETE FROM items WHERE letter_id IN (SELECT letter_id FROM kept)
       OR letter_id IN (SELECT letter_id FROM letters WHERE source_file IN (SELECT source_file FROM touched))`);
     await db.run(

@@ -1,4 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
+import { dmhcReport } from './dmhc/report.ts';
 
 const LETTER_FIELDS = [
   'case_number',
@@ -70,6 +71,7 @@ export async function report(dbPath: string): Promise<string> {
       `  ${'strength, of drugs'.padEnd(30)} ${items.drug_strength_of_drugs ?? '-'}%`,
     );
     for (const [t] of unclassified) lines.push(`  unclassified: ${t}`);
+    lines.push(...(await dmhcReport(db)));
     lines.push(`quarantined: ${q.length}`);
     for (const [file, reason] of q) lines.push(`  ${file}: ${reason}`);
     return lines.join('\n');

@@ -10,6 +10,7 @@ import {
 import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { isCsv, stageCsv } from './dmhc/stage.ts';
 import { countLetterFiles, letterFiles } from './files.ts';
 import { applySchema, buildDerived, DERIVED_VERSION, merge } from './load.ts';
 import { Pool } from './pool.ts';
@@ -58,7 +59,8 @@ async function known(dbPath: string): Promise<{ files: Map<string, string>; curr
   }
 }
 
-// Worker threads read, hash and parse every file under input; their rows go to NDJSON in stage.
+// Worker threads read, hash and parse every letter under input, and this thread streams every
+// CSV (DMHC open data); their rows go to NDJSON in stage.
 async function parseAll(
   input: string,
   stage: string,
@@ -107,6 +109,15 @@ async function parseAll(
     for await (const path of letterFiles(input)) {
       s.files++;
       const source_file = relative(input, path);
+      if (isCsv(path)) {
+        // A CSV holds many cases: it is streamed here, beside the workers, into its own NDJSON.
+        const c = await stageCsv(path, source_file, known.get(source_file), stage);
+        s[c.status]++;
+        s.letters += c.loaded;
+        s.items += c.loaded;
+        s.quarantined += c.quarantined;
+        continue;
+      }
       batch.push({ path, source_file, known: known.get(source_file) });
       if (batch.length >= BATCH) await send();
     }

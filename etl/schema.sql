@@ -49,6 +49,23 @@ CREATE TABLE IF NOT EXISTS items (
   PRIMARY KEY (letter_id, item_no)
 );
 
+-- Columns added for the health-plan program (DMHC open data), so that a database made before
+-- them gains them too. Null where a field is not the row's program's.
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS program VARCHAR; -- 'DWC' (letters) or 'DMHC'
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS report_year INTEGER; -- DMHC report year
+-- DMHC: Medical Necessity, Experimental/Investigational or Urgent Care
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS review_type VARCHAR;
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS diagnosis_category VARCHAR; -- DMHC
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS diagnosis_subcategory VARCHAR; -- DMHC
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS age_band VARCHAR; -- 0-10 ... 65+; DWC's from patient_age
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS panel BOOLEAN; -- DMHC findings: a panel decided
+ALTER TABLE items ADD COLUMN IF NOT EXISTS dmhc_category VARCHAR; -- DMHC treatment category
+ALTER TABLE items ADD COLUMN IF NOT EXISTS dmhc_subcategory VARCHAR; -- DMHC treatment subcategory
+-- The common treatment type of both programs (etl/rules/treatment-types.json)
+ALTER TABLE items ADD COLUMN IF NOT EXISTS treatment_type VARCHAR;
+-- DMHC findings: evidence families cited; [] when none, null without findings
+ALTER TABLE items ADD COLUMN IF NOT EXISTS evidence_sources VARCHAR[];
+
 CREATE TABLE IF NOT EXISTS quarantine (
   source_file VARCHAR,
   source_sha256 VARCHAR,
@@ -56,6 +73,7 @@ CREATE TABLE IF NOT EXISTS quarantine (
 );
 
 -- Files whose letter id another file also holds: the later file (by path) is loaded, these are not.
+-- For DMHC rows, a reference id in a file loaded by a later run replaces the earlier file's row.
 CREATE TABLE IF NOT EXISTS duplicates (
   source_file VARCHAR,
   source_sha256 VARCHAR,

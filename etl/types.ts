@@ -1,6 +1,13 @@
-import type { Decision, GuidelineSource, Layout } from '../model/values.ts';
-export type { Decision, GuidelineSource, Layout };
-export { LAYOUTS } from '../model/values.ts';
+import type {
+  AgeBand,
+  Decision,
+  EvidenceSource,
+  GuidelineSource,
+  Layout,
+  Program,
+} from '../model/values.ts';
+export type { AgeBand, Decision, EvidenceSource, GuidelineSource, Layout, Program };
+export { AGE_BANDS, LAYOUTS } from '../model/values.ts';
 
 export interface Item {
   item_no: number;
@@ -22,6 +29,15 @@ export interface Item {
   rationale: string;
   retrospective: boolean;
   date_of_service: string | null;
+  // Health-plan (DMHC) fields. Absent or null on workers' comp items, where the DWC-only
+  // fields above are the ones that apply; DMHC items leave those null.
+  /** The DMHC treatment category and subcategory, as the data set writes them. */
+  dmhc_category?: string | null;
+  dmhc_subcategory?: string | null;
+  /** The common treatment type of both programs (etl/rules/treatment-types.json). */
+  treatment_type?: string | null;
+  /** Evidence families the findings cite; [] when findings were read and cite none, null without findings. */
+  evidence_sources?: EvidenceSource[] | null;
 }
 
 export interface Letter {
@@ -45,6 +61,18 @@ export interface Letter {
   full_text: string;
   /** Written by this project's generator, not by MAXIMUS. */
   synthetic: boolean;
+  /** 'DWC' for letters (the ETL sets it when the parser does not), 'DMHC' for open-data rows. */
+  program?: Program;
+  /** DMHC: the data set's report year. */
+  report_year?: number | null;
+  /** DMHC: Medical Necessity, Experimental/Investigational or Urgent Care. */
+  review_type?: string | null;
+  diagnosis_category?: string | null;
+  diagnosis_subcategory?: string | null;
+  /** The age band (AGE_BANDS): DMHC's as given, workers' comp's from patient_age. */
+  age_band?: string | null;
+  /** DMHC: whether a panel of reviewers decided; null without findings. */
+  panel?: boolean | null;
   items: Item[];
 }
 

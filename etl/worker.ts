@@ -4,6 +4,8 @@ import { parentPort } from 'node:worker_threads';
 import { MAX_BYTES, readLetterText, tooLarge } from './read.ts';
 import { parseLetter } from './parse.ts';
 import { ParseError, type Letter } from './types.ts';
+import { ageBand } from './dmhc/age.ts';
+import { treatmentType } from './rules/treatment-types.ts';
 
 export interface Job {
   files: { path: string; source_file: string; known?: string }[];
@@ -23,10 +25,25 @@ export interface Done {
 /** A letter as one NDJSON line for the letters table, and its items as lines for items. */
 function rows(l: Letter, source_file: string, source_sha256: string): [string, string] {
   const { items, ...letter } = l;
-  const line = JSON.stringify({ ...letter, item_count: items.length, source_file, source_sha256 });
+  // The fields both programs share: a letter is workers' comp's, with its age in DMHC's bands.
+  const shared = { program: 'DWC', age_band: ageBand(l.patient_age) };
+  const line = JSON.stringify({
+    ...letter,
+    ...shared,
+    item_count: items.length,
+    source_file,
+    source_sha256,
+  });
+  const type = (i: Letter['items'][number]) => treatmentType('DWC', i.category, i.subcategory);
   return [
     line + '\n',
-    items.map((i) => JSON.stringify({ letter_id: l.letter_id, ...i, source_file }) + '\n').join(''),
+    items
+      .map(
+        (i) =>
+          JSON.stringify({ letter_id: l.letter_id, ...i, treatment_type: type(i), source_file }) +
+          '\n',
+      )
+      .join(''),
   ];
 }
 

@@ -57,3 +57,20 @@ export const LAYOUTS = [
   'professional-review',
 ] as const;
 export type Layout = (typeof LAYOUTS)[number];
+
+/** The IMR programs: workers' comp (DWC letters) and health plans (DMHC open data). */
+export const PROGRAMS = ['DWC', 'DMHC'] as const;
+export type Program = (typeof PROGRAMS)[number];
+
+/** The DMHC data set's age bands; workers' comp ages are put in the same bands. */
+export const AGE_BANDS = ['0-10', '11-20', '21-30', '31-40', '41-50', '51-64', '65+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** Families of evidence a DMHC reviewer's findings cite (etl/dmhc/findings.ts). */
+export const EVIDENCE_SOURCES = [
+  'Specialty society guidelines',
+  'FDA labelling',
+  'Peer-reviewed literature',
+  'Commercial criteria',
+] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];

@@ -1,6 +1,6 @@
 // Classification rules, read top to bottom: the first pattern that matches a treatment wins.
 // Patterns are case-insensitive regular expressions; categories and subcategories are the
-// state's (rules/taxonomy.json). A test checks every pair against that vocabulary.
+// state's (model/taxonomy.json). A test checks every pair against that vocabulary.
 
 /** Procedures and services checked before the drug lexicon (a trigger point injection with lidocaine is an injection). */
 export const BEFORE_DRUGS: [string, string, string][] = [

@@ -1,0 +1,49 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AGE_BANDS } from '../types.ts';
+import { EVIDENCE } from './findings-rules.ts';
+
+const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
+
+/**
+ * How often the findings rules found each thing in DMHC cases with Findings (reviewer
+ * specialty, panel, each evidence family, none), the age bands outside the data set's list,
+ * and the treatment pairs the crosswalk does not know. Empty when no DMHC case is loaded.
+ */
+export async function dmhcReport(db: DuckDBConnection): Promise<string[]> {
+  const one = async (sql: string, values = {}) =>
+    (await db.runAndReadAll(sql, values)).getRowObjectsJson()[0] as Record<string, number>;
+  const c = await one(`SELECT count(*)::INTEGER AS cases, count(full_text)::INTEGER AS findings,
+    count(*) FILTER (full_text IS NOT NULL AND reviewer_specialty IS NOT NULL)::INTEGER AS specialty,
+    count(*) FILTER (full_text IS NOT NULL AND reviewer_specialty_raw IS NOT NULL)::INTEGER AS credentials,
+    count(*) FILTER (panel)::INTEGER AS panel FROM letters WHERE program = 'DMHC'`);
+  if (!c.cases) return [];
+  const lines = [
+    `DMHC cases: ${c.cases}, with findings: ${c.findings}`,
+    `  ${'credentials found'.padEnd(30)} ${pct(c.credentials, c.findings)}`,
+    `  ${'board specialty on the list'.padEnd(30)} ${pct(c.specialty, c.findings)}`,
+    `  ${'panel decided'.padEnd(30)} ${pct(c.panel, c.findings)}`,
+  ];
+  for (const [family] of [...EVIDENCE, ['none found'] as const]) {
+    const e = await one(
+      `SELECT count(*)::INTEGER AS n FROM items WHERE evidence_sources IS NOT NULL
+      AND CASE WHEN $f = 'none found' THEN len(evidence_sources) = 0 ELSE list_contains(evidence_sources, $f) END`,
+      { f: family },
+    );
+    lines.push(`  ${`cites ${family}`.padEnd(30)} ${pct(e.n, c.findings)}`);
+  }
+  const odd = (
+    await db.runAndReadAll(
+      `SELECT DISTINCT age_band FROM letters WHERE program = 'DMHC' AND age_band IS NOT NULL
+      AND NOT list_contains(string_split($bands, ','), age_band)`,
+      { bands: AGE_BANDS.join(',') },
+    )
+  ).getRows();
+  for (const [band] of odd) lines.push(`  age band not on the list: ${band}`);
+  const untyped = (
+    await db.runAndReadAll(
+      `SELECT DISTINCT dmhc_category, dmhc_subcategory FROM items WHERE dmhc_category IS NOT NULL AND treatment_type IS NULL`,
+    )
+  ).getRows();
+  for (const [cat, sub] of untyped) lines.push(`  no treatment type for: ${cat} / ${sub ?? ''}`);
+  return lines;
+}
