@@ -9,8 +9,8 @@ import { readLetterText } from '../etl/read.ts';
 import type { Item } from '../etl/types.ts';
 import { CI, SHARED } from './helpers.ts';
 
-const CATEGORY_FLOOR = 0.8;
-const SUBCATEGORY_FLOOR = 0.7;
+const CATEGORY_FLOOR = 0.97;
+const SUBCATEGORY_FLOOR = 0.95;
 
 const LABELS = join(import.meta.dirname, 'labels');
 const LABEL_FILES = ['dwc-2016-a.json', 'dwc-2016-b.json', 'seed.json'];
@@ -63,11 +63,12 @@ function score(label: Label, item: Item | undefined, where: string, t: Tally) {
   if (item.category === label.category) t.category++;
   if (got === want) t.subcategory++;
   else t.misses.push(`${where} "${item.treatment}"\n    label: ${want}\n    got:   ${got}`);
-  const service = (item as Item & { service?: string }).service;
+  const service = item.service;
   if (label.service && service?.toLowerCase() === label.service.toLowerCase()) t.service++;
   else if (label.service) t.misses.push(`${where} service: label ${label.service}, got ${service}`);
-  const context = (item as Item & { surgical_context?: boolean }).surgical_context ?? false;
+  const context = item.surgical_context;
   if (context === (label.surgical_context ?? false)) t.context++;
+  else t.misses.push(`${where} surgical context: label ${label.surgical_context}, got ${context}`);
 }
 
 const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(1)}% (${k}/${n})`;
