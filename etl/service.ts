@@ -19,7 +19,7 @@ export function normaliseService(treatment: string, category: string, subcategor
   if (drugs.length > 0) return capital(ingredients(drugs).join('/'));
   const named = NAMES.find((n) => n.re.test(t));
   if (named) return capital(place(named.service, t).trim());
-  return subcategory === 'Unclassified' ? plain(t) : plain(t) || subcategory;
+  return plain(treatment) || (subcategory === 'Unclassified' ? treatment.trim() : subcategory);
 }
 
 function place(service: string, t: string): string {
@@ -30,12 +30,18 @@ function place(service: string, t: string): string {
     .replace('{Joint} ', joint ? `${joint} ` : '');
 }
 
-// The treatment's own name for what it asks: before any count, side, site or date.
+// The treatment's own name for what it asks: its words before any count, side, site or date.
+const LEADING =
+  /^(?:(?:retrospective|retro|request(?:ed)? for|additional|continued?|initial|repeat|one|two|three|four|five|six|\d+)\b[\s:,]*)+/i;
+
 function plain(t: string): string {
   const name = t
-    .replace(/^(retrospective|retro|additional|continued?|initial|one|two|three|\d+)\b\s*/gi, '')
-    .replace(/\b(right|left|bilateral)\b\s*/gi, '')
-    .split(/,|\(|#|\bx\s?\d|\d|\b(?:for|of|to|times|per|with)\b/i)[0]
+    .replace(/^associated surgical services?:\s*/i, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(LEADING, '')
+    .replace(/\b(?:right|left|bilateral)\b\s*/gi, '')
+    .split(/,|#|\bx\s?\d|\d|\s(?:for|of|to|times|per|with|at|on)\s/i)[0]
+    .replace(/\s+/g, ' ')
     .trim();
   return capital(name);
 }

@@ -174,6 +174,8 @@ describe('normalised service', () => {
     ['Urine toxicology screen', 'Urine drug screen'],
     ['Home health aide 4 hours a day', 'Home health aide'],
     ['Right trigger finger release', 'Trigger finger release'],
+    ['Retrospective request for hardware removal, right ankle', 'Hardware removal'],
+    ['Post-op care', 'Post-op care'],
   ])('normaliseService(%s) = %s', (treatment, service) => {
     const { category, subcategory } = classify(treatment);
     expect(normaliseService(treatment, category, subcategory)).toBe(service);
