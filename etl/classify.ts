@@ -20,13 +20,14 @@ const TOPICAL =
   /\b(cream|gel|patch(es)?|ointment|lotion|topical|transdermal|spray|roll-on|liniment|pads?)\b|\d\s*%/i;
 const INJECTED = /\b(injections?|injectable|shots?|IM|intramuscular|infusions?)\b/i;
 
+const HAS_CONTEXT = new RegExp(SURGICAL_CONTEXT, 'i');
+
 /** The service goes with a surgery: its name or heading says so. */
-export const surgicalContext = (text: string): boolean =>
-  new RegExp(CONTEXT.source, 'i').test(text);
+export const surgicalContext = (text: string): boolean => HAS_CONTEXT.test(text);
 
 /** The treatment without its words of surgical context: what was asked for. */
-export const withoutContext = (treatment: string): string =>
-  treatment.replace(CONTEXT, ' ').replace(/\s+/g, ' ').trim();
+export const withoutContext = (t: string): string =>
+  HAS_CONTEXT.test(t) ? t.replace(CONTEXT, ' ').replace(/\s+/g, ' ').trim() : t;
 
 /**
  * Category and subcategory from the state's taxonomy, by the readable rules in rules/. A

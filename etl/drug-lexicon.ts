@@ -10,16 +10,31 @@ export interface DrugMention {
 const ENTRIES = Object.entries(DRUGS).flatMap(([drugClass, generics]) =>
   Object.entries(generics).map(([generic, names]) => ({ generic, drugClass, names })),
 );
-// One alternation with a group per entry, so one pass finds every name and which entry it is;
-// the trailing look-ahead keeps "soma" out of "Somatosensory" while allowing "Norco10/325".
-const LEXICON = new RegExp(`\\b(?:${ENTRIES.map((e) => `(${e.names})`).join('|')})(?![a-z])`, 'gi');
+// One alternation finds every name in one pass; the trailing look-ahead keeps "soma" out of
+// "Somatosensory" while allowing "Norco10/325". Which entry a name belongs to is looked up
+// once per distinct spelling (a capturing group per entry would slow every search).
+const LEXICON = new RegExp(`\\b(?:${ENTRIES.map((e) => e.names).join('|')})(?![a-z])`, 'gi');
+const ANCHORED = ENTRIES.map((e) => new RegExp(`^(?:${e.names})$`, 'i'));
+const entryOf = new Map<string, (typeof ENTRIES)[number]>();
+
+function entry(name: string) {
+  const key = name.toLowerCase();
+  let e = entryOf.get(key);
+  if (!e) {
+    e = ENTRIES[ANCHORED.findIndex((re) => re.test(key))];
+    if (entryOf.size < 10_000) entryOf.set(key, e);
+  }
+  return e;
+}
 
 /** Every drug named in the treatment, in the order written. */
 export function findDrugs(treatment: string): DrugMention[] {
   const found: DrugMention[] = [];
-  for (const m of treatment.matchAll(LEXICON)) {
-    const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-    found.push({ name: m[0], generic: ENTRIES[k].generic, drugClass: ENTRIES[k].drugClass });
+  // exec on the one compiled pattern: matchAll would copy (and recompile) it every call.
+  LEXICON.lastIndex = 0;
+  for (let m = LEXICON.exec(treatment); m; m = LEXICON.exec(treatment)) {
+    const { generic, drugClass } = entry(m[0]);
+    found.push({ name: m[0], generic, drugClass });
   }
   return found;
 }
