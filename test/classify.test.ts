@@ -95,6 +95,7 @@ describe('classification rules', () => {
     ['Psychiatric evaluation', 'Psych Services', 'Evaluation & Management'],
     // orthoses, DME, supplies
     ['Lumbosacral back support', 'DMEPOS', 'Prosthetics/Orthotics'],
+    ['Home support services, 4 hours a day', 'Home Health', 'Home Health'],
     ['Right wrist splint', 'DMEPOS', 'Prosthetics/Orthotics'],
     ['Knee brace, hinged', 'DMEPOS', 'Prosthetics/Orthotics'],
     ['Front-wheeled walker', 'DMEPOS', 'DME'],

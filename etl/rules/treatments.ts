@@ -105,7 +105,7 @@ export const AFTER_DRUGS: Rule[] = [
     'Physical Therapy/Occupational Therapy (PT/OT)',
   ],
   [
-    '\\b(?:braces?|orthotics?|orthosis|orthoses|insoles?|splints?|slings?|supports?|collar|corset|binder|prosthe\\w*|hearing aids?|compression (?:stockings|garments?|sleeves?))\\b',
+    '\\b(?:braces?|orthotics?|orthosis|orthoses|insoles?|splints?|slings?|(?:back|lumbar|lumbosacral|knee|wrist|ankle|arch|abdominal|elbow|thumb|cervical) supports?|collar|corset|binder|prosthe\\w*|hearing aids?|compression (?:stockings|garments?|sleeves?))\\b',
     'DMEPOS',
     'Prosthetics/Orthotics',
   ],
@@ -137,7 +137,7 @@ export const AFTER_DRUGS: Rule[] = [
     'Programs',
   ],
   [
-    '\\b(?:home health|home aide|home care|RN|nurse|nursing|caregiver|home assistance|attendant)\\b',
+    '\\b(?:home health|home aide|home care|home support|RN|nurse|nursing|caregiver|home assistance|attendant)\\b',
     'Home Health',
     'Home Health',
   ],
