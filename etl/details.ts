@@ -1,5 +1,5 @@
 import type { BodyRegion } from '../model/values.ts';
-import { DRUG_PATTERN } from './classify.ts';
+import { findDrugs } from './drug-lexicon.ts';
 
 const NUMBERS: Record<string, number> = {
   one: 1,
@@ -77,13 +77,13 @@ export function drug(treatment: string): {
   drug_name: string | null;
   drug_strength: string | null;
 } {
-  const name = DRUG_PATTERN.exec(treatment);
+  const name = findDrugs(treatment)[0]?.name ?? null;
   const strength =
     /(\d+(?:\.\d+)?(?:[/-]\d+(?:\.\d+)?)*\s?(?:mg|mcg|gm?|ml|%)(?:\/(?:ml|g|gm))?)(?![a-z])/i.exec(
       treatment,
     );
   return {
-    drug_name: name ? name[1] : null,
+    drug_name: name,
     drug_strength: name && strength ? strength[1].replace(/\s/g, '') : null,
   };
 }

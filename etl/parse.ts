@@ -6,7 +6,8 @@ import { reviewItems, reviewSections } from './items-review.ts';
 import { boardSpecialties, licensureStates } from './reviewer.ts';
 import { guidelineSources, mtusChapters } from './guidelines.ts';
 import { bodyRegion, drug, mtusSections, outsideMtus, quantity } from './details.ts';
-import { classify } from './classify.ts';
+import { classify, surgicalContext } from './classify.ts';
+import { normaliseService } from './service.ts';
 import { ParseError, SYNTHETIC_MARKER, type Item, type Layout, type Letter } from './types.ts';
 
 /** Reads one determination letter's text, in any of the five layouts. Pure: no files, no database. */
@@ -82,11 +83,16 @@ function readItems(layout: Layout, lines: string[], flat: string): RawItem[] {
 
 function enrich(r: RawItem, i: number): Item {
   const sources = guidelineSources(r.maximus_guideline);
+  const { category, subcategory } = classify(r.treatment);
   return {
     item_no: i + 1,
     treatment: r.treatment,
     decision: r.decision,
-    ...classify(r.treatment),
+    category,
+    subcategory,
+    service: normaliseService(r.treatment, category, subcategory),
+    surgical_context:
+      surgicalContext(`${r.heading} ${r.treatment}`) || subcategory === 'Adjunct Surgical Services',
     claims_administrator_guideline: r.claims_administrator_guideline,
     maximus_guideline: r.maximus_guideline,
     guideline_sources: sources,

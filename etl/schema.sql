@@ -46,6 +46,8 @@ CREATE TABLE IF NOT EXISTS items (
   rationale VARCHAR,
   retrospective BOOLEAN,
   date_of_service DATE,
+  service VARCHAR,
+  surgical_context BOOLEAN,
   PRIMARY KEY (letter_id, item_no)
 );
 

@@ -15,6 +15,10 @@ export interface Item {
   decision: Decision;
   category: string;
   subcategory: string;
+  /** What was asked for, without counts, sides, sites or dates ("Hydrocodone/acetaminophen", "MRI"). */
+  service: string;
+  /** Listed as going with a surgery ("Associated surgical service:", "post-op", "pre-operative"). */
+  surgical_context: boolean;
   claims_administrator_guideline: string;
   maximus_guideline: string;
   guideline_sources: GuidelineSource[];

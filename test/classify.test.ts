@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import taxonomy from '../model/taxonomy.json' with { type: 'json' };
-import { classify } from '../etl/classify.ts';
-import { BEFORE_DRUGS, AFTER_DRUGS, DRUGS } from '../etl/rules/treatments.ts';
+import { classify, surgicalContext } from '../etl/classify.ts';
+import { normaliseService } from '../etl/service.ts';
+import { findDrugs } from '../etl/drug-lexicon.ts';
+import { BEFORE_DRUGS, AFTER_DRUGS } from '../etl/rules/treatments.ts';
+import { DRUGS } from '../etl/rules/drugs.ts';
 import { SERVICES } from '../etl/generate/catalogue.ts';
 import { guidelineSources, mtusChapters } from '../etl/guidelines.ts';
 import { toIsoDate } from '../etl/dates.ts';
@@ -10,39 +13,120 @@ import { wilson } from '../server/stats.ts';
 import { bodyRegion, drug, mtusSections, quantity } from '../etl/details.ts';
 
 const cats = taxonomy.request_categories as Record<string, string[]>;
+const PT = 'Physical Therapy/Occupational Therapy (PT/OT)';
 
 describe('classification rules', () => {
   it('name only categories and subcategories of the state taxonomy', () => {
     const pairs = [...BEFORE_DRUGS, ...AFTER_DRUGS].map(([, c, s]) => [c, s]);
-    pairs.push(...Object.values(DRUGS).map((s) => ['Pharmaceuticals', s]));
+    pairs.push(...Object.keys(DRUGS).map((s) => ['Pharmaceuticals', s]));
     for (const [c, s] of pairs) expect(cats[c], `${c} / ${s}`).toContain(s);
   });
 
+  it('compile every drug name on its own, without capturing groups', () => {
+    for (const generics of Object.values(DRUGS))
+      for (const [generic, names] of Object.entries(generics)) {
+        expect(() => new RegExp(names), generic).not.toThrow();
+        expect(new RegExp(`${names}|`).exec('')!.length, generic).toBe(1);
+      }
+  });
+
   it.each([
+    // drugs, brand and generic
     ['Norco 10/325mg #60', 'Pharmaceuticals', 'Opioids'],
-    ['hydrocodone/APAP 5/325', 'Pharmaceuticals', 'Opioids'],
-    ['Flexeril 10mg #90', 'Pharmaceuticals', 'Muscle Relaxant'],
-    ['cyclobenzaprine 7.5mg', 'Pharmaceuticals', 'Muscle Relaxant'],
+    ['Hydrocodone/APAP 7.5/325 #90', 'Pharmaceuticals', 'Opioids'],
+    ['Acetaminophen with codeine 300/30mg', 'Pharmaceuticals', 'Opioids'],
+    ['Tylenol #3, #30', 'Pharmaceuticals', 'Opioids'],
+    ['Tylenol 500mg', 'Pharmaceuticals', 'Misc Analgesics'],
+    ['Fexmid 7.5mg #60', 'Pharmaceuticals', 'Muscle Relaxant'],
+    ['Soma 350mg #30', 'Pharmaceuticals', 'Muscle Relaxant'],
+    ['Norco10/325 #120', 'Pharmaceuticals', 'Opioids'],
+    ['Toradol 60mg IM injection', 'Pharmaceuticals', 'Injection'],
+    ['Synvisc-One injection, left knee', 'Pharmaceuticals', 'Viscosupplementation'],
+    // topicals: one agent, or several (compounded, or a kit of several drugs)
     ['Lidoderm 5% patch #30', 'Pharmaceuticals', 'Topical Analgesics'],
-    ['Diclofenac sodium 3% gel', 'Pharmaceuticals', 'Topical Analgesics'],
-    ['Compound Ketoprofen 20%, 240 grams', 'Pharmaceuticals', 'Topical Compounds'],
-    ['Flurbiprofen 10%, Lidocaine 5% in cream base', 'Pharmaceuticals', 'Topical Compounds'],
-    ['Continued electro acupuncture sessions', 'Rehabilitation', 'Acupuncture'],
-    ['Infrared heat, two sessions per week', 'Rehabilitation', 'Other Therapies'],
-    ['Myofascial release, two sessions per week', 'Rehabilitation', 'Other Therapies'],
-    ['PT 2x6 lumbar', 'Rehabilitation', 'Physical Therapy/Occupational Therapy (PT/OT)'],
-    ['Trigger point injection with lidocaine', 'Injection', 'Injection'],
-    ['Facet joint injections L4-5, L5-S1', 'Injection', 'Facet Injection'],
-    ['MRI of the lumbar spine without contrast', 'Diagnostic Testing', 'Imaging & Radiology'],
-    ['EMG/NCV of the bilateral lower extremities', 'Diagnostic Testing', 'EMG/NCV/NCS'],
-    ['Consult with hip replacement specialist', 'Evaluation & Management', 'Medical Specialties'],
-    ['Right knee arthroscopy with meniscectomy', 'Surgery', 'Arthroscopic Surgery'],
-    ['Pre-operative EKG', 'Surgery', 'Adjunct Surgical Services'],
-    ['TENS unit, daily trial', 'DMEPOS', 'Electrical Stimulation'],
-    ['Transportation to/from all medical appointments', 'Transportation', 'Transportation'],
+    ['Ben-Gay ointment', 'Pharmaceuticals', 'Topical Analgesics'],
+    ['Voltaren 1% gel, 100 grams', 'Pharmaceuticals', 'Topical Analgesics'],
+    ['Flurbiprofen/cyclobenzaprine cream', 'Pharmaceuticals', 'Topical Compounds'],
+    ['Ketoprofen 10%, lidocaine 5% cream, 120 grams', 'Pharmaceuticals', 'Topical Compounds'],
+    ['Compounded gabapentin cream', 'Pharmaceuticals', 'Topical Compounds'],
+    ['Terocin lotion 120ml', 'Pharmaceuticals', 'Topical Compounds'],
+    ['Ketamine 10% cream', 'Pharmaceuticals', 'Topical Compounds'],
+    // the drug lexicon no longer takes words it only starts
+    [
+      'Somatosensory evoked potentials, lower limbs',
+      'Diagnostic Testing',
+      'Other Diagnostic Tests',
+    ],
+    // acupuncture, whatever comes with it
+    ['Infrared acupuncture, 8 visits', 'Rehabilitation', 'Acupuncture'],
+    ['Acupuncture with Lidoderm patch, 6 sessions', 'Rehabilitation', 'Acupuncture'],
+    ['Electro acupuncture 1x6 for the neck', 'Rehabilitation', 'Acupuncture'],
+    // modalities in sessions are therapy; units, rentals and purchases are equipment
+    ['Electrical stimulation 1 times 8', 'Rehabilitation', PT],
+    ['Ultrasound 2 times 6 to the shoulder', 'Rehabilitation', PT],
+    ['Traction times 6', 'Rehabilitation', PT],
+    ['Ice/heat therapy', 'Rehabilitation', 'Other Therapies'],
+    ['E-stim', 'Rehabilitation', 'Other Therapies'],
+    ['Electrical muscle stimulator unit, purchase', 'DMEPOS', 'Electrical Stimulation'],
+    ['TENS unit, 30 day rental', 'DMEPOS', 'Electrical Stimulation'],
+    ['Home cervical traction unit', 'DMEPOS', 'DME'],
+    ['Cold therapy unit, 14 day rental', 'DMEPOS', 'DME'],
+    ['Ultrasound of the left wrist', 'Diagnostic Testing', 'Imaging & Radiology'],
+    ['Massage therapy, 6 visits', 'Rehabilitation', 'Other Therapies'],
+    // surgical context: classified by what the service is
+    ['Associated surgical service: arm sling', 'DMEPOS', 'Prosthetics/Orthotics'],
+    ['Associated surgical service: elastic wrap', 'DMEPOS', 'Supplies'],
+    ['Post-operative urinalysis', 'Diagnostic Testing', 'Lab & Pathology'],
+    ['Preoperative chest x-rays', 'Diagnostic Testing', 'Imaging & Radiology'],
+    ['Pre-op ECG', 'Diagnostic Testing', 'Other Diagnostic Tests'],
+    ['Pre-operative internal medicine clearance', 'Surgery', 'Adjunct Surgical Services'],
+    ['Assistant surgeon', 'Surgery', 'Adjunct Surgical Services'],
+    ['Post-op inpatient stay, 2 days', 'Surgery', 'Adjunct Surgical Services'],
+    ['Post-op care', 'Surgery', 'Adjunct Surgical Services'],
+    ['Post-operative physical therapy, 12 visits', 'Rehabilitation', PT],
+    ['Post op Keflex 500mg #20', 'Pharmaceuticals', 'Anti-infectives'],
+    // consultations
+    ['Referral to a spine surgeon for consultation', 'Surgery', 'Surgical Consult'],
+    ['Orthopaedic evaluation of the right wrist', 'Surgery', 'Surgical Consult'],
+    ['Neurology consultation', 'Evaluation & Management', 'Medical Specialties'],
+    ['Follow-up visit in 4 weeks', 'Evaluation & Management', 'Medical Specialties'],
+    ['Chiropractic re-evaluation', 'Evaluation & Management', 'Medical Specialties'],
+    ['Chiropractic care 2x4 for the low back', 'Rehabilitation', 'Chiropractic'],
+    ['Psychiatric evaluation', 'Psych Services', 'Evaluation & Management'],
+    // orthoses, DME, supplies
+    ['Lumbosacral back support', 'DMEPOS', 'Prosthetics/Orthotics'],
+    ['Home support services, 4 hours a day', 'Home Health', 'Home Health'],
+    ['Right wrist splint', 'DMEPOS', 'Prosthetics/Orthotics'],
+    ['Knee brace, hinged', 'DMEPOS', 'Prosthetics/Orthotics'],
+    ['Front-wheeled walker', 'DMEPOS', 'DME'],
+    ['Heating pad', 'DMEPOS', 'Supplies'],
+    ['TENS electrodes, 2 packs', 'DMEPOS', 'Supplies'],
+    ['Kinesio tape', 'DMEPOS', 'Supplies'],
+    // procedures
+    ['Caudal epidural steroid injection', 'Injection', 'Injection'],
+    ['Bilateral L3-4 medial branch blocks', 'Injection', 'Facet Injection'],
+    ['Cortisone injection to the right shoulder', 'Injection', 'Injection'],
+    ['L5-S1 anterior lumbar interbody fusion', 'Surgery', 'Spine'],
+    ['Left ankle arthroscopy', 'Surgery', 'Arthroscopic Surgery'],
+    ['Right trigger finger release', 'Surgery', 'Non-arthroscopic Surgery'],
+    ['CT myelogram of the cervical spine', 'Diagnostic Testing', 'Imaging & Radiology'],
+    ['NCV of both legs', 'Diagnostic Testing', 'EMG/NCV/NCS'],
+    ['Urine toxicology screen', 'Diagnostic Testing', 'Lab & Pathology'],
+    ['Functional restoration program, 10 days', 'Programs', 'Programs'],
     ['Something nobody has heard of', 'Unclassified', 'Unclassified'],
   ])('%s → %s / %s', (treatment, category, subcategory) => {
     expect(classify(treatment)).toEqual({ category, subcategory });
+  });
+
+  it.each([
+    ['Associated surgical service: arm sling', true],
+    ['Post op Keflex 500mg #20', true],
+    ['Pre-operative labs', true],
+    ['Preoperative chest x-rays', true],
+    ['Operative report review', false],
+    ['Knee brace', false],
+  ])('surgicalContext(%s) = %s', (text, expected) => {
+    expect(surgicalContext(text)).toBe(expected);
   });
 
   it('classifies every service the generator writes as the generator means it', () => {
@@ -54,6 +138,55 @@ describe('classification rules', () => {
         });
       }
     }
+  });
+});
+
+describe('normalised service', () => {
+  it.each([
+    ['Norco 10/325mg #60', 'Hydrocodone/acetaminophen'],
+    ['Hydrocodone/APAP 7.5/325 #90', 'Hydrocodone/acetaminophen'],
+    ['Norco (hydrocodone/acetaminophen) 5/325', 'Hydrocodone/acetaminophen'],
+    ['Tylenol #3, #30', 'Acetaminophen/codeine'],
+    ['Ultram ER 100mg', 'Tramadol'],
+    ['Prilosec 20mg #30', 'Omeprazole'],
+    ['Lidoderm 5% patch #30', 'Lidocaine'],
+    ['Post-op Percocet 5/325', 'Oxycodone/acetaminophen'],
+    ['Ketoprofen 10%, lidocaine 5% cream, 120 grams', 'Ketoprofen/lidocaine'],
+    ['Acupuncture 2x3 for the neck', 'Acupuncture'],
+    ['Electro acupuncture 1x6 for the neck', 'Electro-acupuncture'],
+    ['Infrared acupuncture, 8 visits', 'Acupuncture'],
+    ['Additional physical therapy 2x6 for the right knee', 'Physical therapy'],
+    ['Post-operative physical therapy, 12 visits', 'Physical therapy'],
+    ['MRI of the right shoulder without contrast', 'MRI'],
+    ['Repeat CT scan of the head', 'CT'],
+    ['EMG/NCS of both arms', 'EMG/NCV'],
+    ['Right L4-5 transforaminal epidural steroid injection', 'Lumbar epidural steroid injection'],
+    ['C6-7 interlaminar ESI', 'Cervical epidural steroid injection'],
+    ['Epidural steroid injection', 'Epidural steroid injection'],
+    ['Bilateral L3-4 medial branch blocks', 'Lumbar medial branch block'],
+    ['Left knee arthroscopy with partial meniscectomy', 'Knee arthroscopy'],
+    ['Arthroscopic surgery of the right shoulder', 'Shoulder arthroscopy'],
+    ['TENS unit, 30 day rental', 'TENS unit'],
+    ['Electrical stimulation 1 times 8', 'Electrical stimulation'],
+    ['Cold therapy unit, 14 day rental', 'Cold therapy unit'],
+    ['Referral to a spine surgeon for consultation', 'Surgical consultation'],
+    ['Pre-operative internal medicine clearance', 'Medical clearance'],
+    ['Pre-op PT/PTT', 'PT/PTT'],
+    ['Urine toxicology screen', 'Urine drug screen'],
+    ['Home health aide 4 hours a day', 'Home health aide'],
+    ['Right trigger finger release', 'Trigger finger release'],
+    ['Retrospective request for hardware removal, right ankle', 'Hardware removal'],
+    ['Post-op care', 'Post-op care'],
+  ])('normaliseService(%s) = %s', (treatment, service) => {
+    const { category, subcategory } = classify(treatment);
+    expect(normaliseService(treatment, category, subcategory)).toBe(service);
+  });
+
+  it('finds every drug a treatment names, in order', () => {
+    expect(
+      findDrugs('Gabapentin 10%, Cyclobenzaprine 4%, Bupivacaine 5% cream').map((d) => d.generic),
+    ).toEqual(['Gabapentin', 'Cyclobenzaprine', 'Bupivacaine']);
+    expect(findDrugs('Somatosensory evoked potentials')).toEqual([]);
   });
 });
 

@@ -16,7 +16,8 @@ type ItemOnly =
   | 'mtus_sections'
   | 'outside_mtus'
   | 'rationale'
-  | 'retrospective';
+  | 'retrospective'
+  | 'surgical_context';
 export type DmhcItem = Omit<Item, ItemOnly> & { [K in ItemOnly]: null };
 /** A DMHC case as a Letter with one Item; full_text is the Findings, null when there are none. */
 export type DmhcCase = Omit<Letter, LetterOnly | 'items' | 'full_text'> & {
@@ -93,6 +94,9 @@ function item(
   return {
     item_no: 1,
     treatment: [category, subcategory].filter(Boolean).join(': ') || 'Not stated',
+    // The data set's subcategory names the service ("Acupuncture", "Anti-virals").
+    service: subcategory || category || 'Not stated',
+    surgical_context: null,
     decision,
     category: null,
     subcategory: null,

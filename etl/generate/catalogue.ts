@@ -64,7 +64,7 @@ export const SERVICES: Service[] = [
     [
       'Lidoderm 5% patch #{n}',
       'Voltaren 1% gel 100 grams',
-      'Terocin patch #{n}',
+      'Ben-Gay cream 100 grams',
       'Salonpas pad #{n}',
     ],
     'Topical Analgesics',
@@ -76,6 +76,7 @@ export const SERVICES: Service[] = [
     [
       'Compound Flurbiprofen 20% cream 180 grams',
       'Compound Ketoprofen 10%, Gabapentin 6% cream 240 grams',
+      'Terocin patch #{n}',
     ],
     'Topical Compounds',
     0.05,
@@ -136,6 +137,7 @@ export const SERVICES: Service[] = [
   {
     names: [
       'Physical therapy {f} times a week for {w} weeks for the lumbar spine',
+      'Infrared heat therapy, {s} sessions',
       'Additional physical therapy, {s} sessions, right shoulder',
       'Occupational therapy {f} times a week for {w} weeks',
     ],
@@ -169,7 +171,6 @@ export const SERVICES: Service[] = [
   },
   {
     names: [
-      'Infrared heat therapy, {s} sessions',
       'Massage therapy {f} times a week for {w} weeks',
       'Extracorporeal shockwave therapy, {s} sessions',
     ],
@@ -198,7 +199,7 @@ export const SERVICES: Service[] = [
     outside: 'ODG',
   },
   {
-    names: ['Hot/cold therapy wrap', 'Shower chair purchase', 'Standard wheelchair rental'],
+    names: ['Cold therapy unit rental', 'Shower chair purchase', 'Standard wheelchair rental'],
     category: 'DMEPOS',
     subcategory: 'DME',
     share: 0.025,
@@ -254,7 +255,7 @@ export const SERVICES: Service[] = [
     outside: 'ODG',
   },
   {
-    names: ['Pre-operative medical clearance', 'Post-operative cold therapy unit'],
+    names: ['Pre-operative medical clearance', 'Assistant surgeon'],
     category: 'Surgery',
     subcategory: 'Adjunct Surgical Services',
     share: 0.005,
@@ -264,13 +265,22 @@ export const SERVICES: Service[] = [
   },
   {
     names: [
-      'Orthopedic surgeon consultation',
+      'Internal medicine consultation',
       'Follow-up office visit',
       'Pain management consultation',
     ],
     category: 'Evaluation & Management',
     subcategory: 'Medical Specialties',
-    share: 0.04,
+    share: 0.035,
+    uphold: 0.77,
+    mtus: 'General Approaches 2004',
+    outside: 'ACOEM',
+  },
+  {
+    names: ['Orthopedic surgeon consultation', 'Referral to a spine surgeon'],
+    category: 'Surgery',
+    subcategory: 'Surgical Consult',
+    share: 0.005,
     uphold: 0.77,
     mtus: 'General Approaches 2004',
     outside: 'ACOEM',
