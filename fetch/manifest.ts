@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Event } from './journal.ts';
@@ -64,17 +64,19 @@ export function manifestRows(events: Event[]): ManifestRow[] {
   });
 }
 
-/** Writes DIR/manifest.csv whole under a temporary name, then renames it into place. */
+/** Writes DIR/manifest.csv whole under a temporary name, synced, then renamed into place. */
 export function writeManifest(dir: string, events: Event[]): number {
   const rows = manifestRows(events);
+  const data = rows.map((r) => MANIFEST_COLUMNS.map((c) => r[c]));
+  const csv = Papa.unparse({ fields: [...MANIFEST_COLUMNS], data }, { newline: '\n' }) + '\n';
   const tmp = join(dir, `${MANIFEST_FILE}.tmp`);
-  writeFileSync(
-    tmp,
-    Papa.unparse({
-      fields: [...MANIFEST_COLUMNS],
-      data: rows.map((r) => MANIFEST_COLUMNS.map((c) => r[c] ?? '')),
-    }) + '\n',
-  );
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, csv);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, join(dir, MANIFEST_FILE));
   return rows.length;
 }

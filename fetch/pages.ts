@@ -101,7 +101,7 @@ export function parsePage(html: string, where: string): ResultPage | null {
   const root = parse(html);
   const table = root.querySelector('table.tabborder');
   if (!table) {
-    if (NO_RESULTS.test(root.text)) return null;
+    if (NO_RESULTS.test(root.structuredText)) return null;
     throw new PageShapeError(`no <table class="tabborder"> and no "no results" text on ${where}`);
   }
   const trs = table.querySelectorAll('tr').slice(1);
