@@ -65,10 +65,10 @@ function read(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    const m = /'(--?[^' ]+)/.exec((e as Error).message);
+    const m = /'([^']+)'/.exec((e as Error).message);
     const code = (e as { code?: string }).code;
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new UsageError(`${m?.[1] ?? 'a flag'} needs a value`);
+      throw new UsageError(`${m?.[1].split(' ')[0] ?? 'a flag'} needs a value`);
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
       throw new UsageError(`unexpected argument ${m?.[1] ?? ''}; valid flags: ${flagList}`);
     throw new UsageError(`unknown flag ${m?.[1] ?? ''}; valid flags: ${flagList}`);
