@@ -78,7 +78,7 @@ function row(tr: HTMLElement, where: string): PageRow {
     return { kind: 'more', category, subcategory, decision };
   }
   throw new PageShapeError(
-    `a row of ${cells.length} cells (${JSON.stringify(text(tr).slice(0, 80))}) is neither a case row ` +
+    `a row of ${cells.length} cells (${JSON.stringify(cells.map(text).join(' | ').slice(0, 80))}) is neither a case row ` +
       `of 8 cells nor a further service (<td colspan="5"> and 3 cells) on ${where}`,
   );
 }
