@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runEtl } from './run.ts';
 import { report } from './report.ts';
 import { writeParquet } from './parquet.ts';
+import { stateAgreement, stateLine } from './state.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,8 +28,14 @@ if (values.input) {
       `letters: ${s.letters}, items: ${s.items}, quarantined: ${s.quarantined}, seconds: ${s.seconds}, ` +
       `peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
+  if (s.state) console.log(stateLine(s.state));
+  for (const p of s.state?.problems.slice(0, 20) ?? []) console.log(`  manifest: ${p}`);
 }
-if (values.report) console.log(await report(values.db));
+if (values.report) {
+  console.log(await report(values.db));
+  const agreed = await stateAgreement(values.db);
+  if (agreed) console.log(agreed);
+}
 if (values.parquet) {
   await writeParquet(values.db, values.parquet);
   console.log(

@@ -48,11 +48,16 @@ export function parseManifest(csv: string, name: string): Manifest {
   return { rows, problems };
 }
 
-/** Every manifest.csv under dir (what `npm run fetch --out` wrote), read and checked. */
-export function readManifests(dir: string): Manifest {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+const manifestFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f === MANIFEST_FILE || f.endsWith(`/${MANIFEST_FILE}`))
     .sort();
+
+export const hasManifest = (dir: string) => manifestFiles(dir).length > 0;
+
+/** Every manifest.csv under dir (what `npm run fetch --out` wrote), read and checked. */
+export function readManifests(dir: string): Manifest {
+  const files = manifestFiles(dir);
   const all: Manifest = { rows: [], problems: [] };
   for (const f of files) {
     const m = parseManifest(readFileSync(join(dir, f), 'utf8'), f);
