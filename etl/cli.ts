@@ -3,6 +3,7 @@ import { report } from './report.ts';
 import { writeParquet } from './parquet.ts';
 import { ETL } from './commands.ts';
 import { runCli } from './flags.ts';
+import { stateAgreement, stateLine } from './state.ts';
 
 await runCli(ETL, async (values) => {
   if (values.input) {
@@ -12,8 +13,14 @@ await runCli(ETL, async (values) => {
         `letters: ${s.letters}, items: ${s.items}, quarantined: ${s.quarantined}, seconds: ${s.seconds}, ` +
         `peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
+    if (s.state) console.log(stateLine(s.state));
+    for (const p of s.state?.problems.slice(0, 20) ?? []) console.log(`  manifest: ${p}`);
   }
-  if (values.report) console.log(await report(values.db));
+  if (values.report) {
+    console.log(await report(values.db));
+    const agreed = await stateAgreement(values.db);
+    if (agreed) console.log(agreed);
+  }
   if (values.parquet) {
     await writeParquet(values.db, values.parquet);
     console.log(

@@ -16,6 +16,8 @@ import { applySchema, buildDerived, DERIVED_VERSION, merge } from './load.ts';
 import { Pool } from './pool.ts';
 import { progress } from './progress.ts';
 import type { Done, Job } from './worker.ts';
+import { applyStateCoding, type StateCoding } from './state.ts';
+import { hasManifest } from './manifest.ts';
 
 export interface Summary {
   files: number;
@@ -27,6 +29,8 @@ export interface Summary {
   items: number;
   quarantined: number;
   seconds: number;
+  /** How the services matched the state's rows, when input holds a fetch manifest. */
+  state?: StateCoding | null;
 }
 
 const BATCH = 256;
@@ -167,7 +171,9 @@ export async function runEtl(input: string, dbPath: string, o: Options = {}): Pr
     const k = await known(dbPath);
     await parseAll(input, stage, k.files, s, o);
     k.files.clear(); // a million paths and hashes, not needed while DuckDB merges
-    if (s.new + s.changed > 0 || !k.current) await mergeInto(dbPath, building, stage, input, s);
+    // A manifest may have changed without any letter changing: its coding is applied again.
+    if (s.new + s.changed > 0 || !k.current || hasManifest(input))
+      await mergeInto(dbPath, building, stage, input, s);
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
@@ -193,6 +199,7 @@ async function mergeInto(
     await applySchema(db);
     s.duplicates = await merge(db, stage);
     s.letters -= s.duplicates;
+    s.state = await applyStateCoding(db, input, stage);
     await db.run(
       'INSERT INTO runs SELECT now(), $input, (SELECT bool_and(synthetic) FROM letters), $files, $letters, $items, $quarantined',
       { input, files: s.files, letters: s.letters, items: s.items, quarantined: s.quarantined },

@@ -92,3 +92,10 @@ CREATE TABLE IF NOT EXISTS runs (
   items INTEGER,
   quarantined INTEGER
 );
+
+-- The state's own coding of a service, from the manifest `npm run fetch` writes beside the
+-- letters (etl/state.ts): category_source is 'state' where it matched, 'rules' elsewhere.
+ALTER TABLE items ADD COLUMN IF NOT EXISTS state_category VARCHAR;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS state_subcategory VARCHAR;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS state_decision VARCHAR;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS category_source VARCHAR;
