@@ -1,13 +1,8 @@
 export type Decision = 'Upheld' | 'Overturned';
-export type Layout =
-  'notice-2013' | 'narrative-2014' | 'header-2016' | 'imr-rationales' | 'professional-review';
-export const LAYOUTS: Layout[] = [
-  'notice-2013',
-  'narrative-2014',
-  'header-2016',
-  'imr-rationales',
-  'professional-review',
-];
+import type { Layout } from './layouts/index.ts';
+// The layouts are declared by their registry; these names are re-exported for the rest of the code.
+export { LAYOUTS, type Layout } from './layouts/index.ts';
+
 export type GuidelineSource = 'MTUS' | 'ODG' | 'ACOEM' | 'Other' | 'None';
 
 export interface Item {
@@ -30,6 +25,8 @@ export interface Item {
   rationale: string;
   retrospective: boolean;
   date_of_service: string | null;
+  /** Listed under "Associated surgical service:", i.e. requested with a surgery. */
+  surgical_context: boolean;
 }
 
 export interface Letter {
@@ -53,6 +50,8 @@ export interface Letter {
   full_text: string;
   /** Written by this project's generator, not by MAXIMUS. */
   synthetic: boolean;
+  /** What the parser could not read but loaded around, e.g. 'item 2: no "MAXIMUS guideline:" paragraph'. */
+  flags: string[];
   items: Item[];
 }
 
