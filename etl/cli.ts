@@ -23,7 +23,7 @@ if (values.input) {
     workers: values.workers ? Number(values.workers) : undefined,
   });
   console.log(
-    `files: ${s.files} (new ${s.new}, changed ${s.changed}, unchanged ${s.unchanged}, duplicate letters ${s.duplicates}), ` +
+    `files: ${s.files} (new ${s.new}, changed ${s.changed}, unchanged ${s.unchanged}, duplicate letters ${s.duplicates}, re-parsed ${s.reparsed}, quarantined retried ${s.retried}), ` +
       `letters: ${s.letters}, items: ${s.items}, quarantined: ${s.quarantined}, seconds: ${s.seconds}, ` +
       `peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
