@@ -49,11 +49,12 @@ export function splitItems(lines: string[], flags: string[]): RawItem[] {
   if (ends.length === 0)
     throw new Error('no service heading ending in ": Upheld" or ": Overturned"');
   const starts: number[] = [];
+  const labels: number[][] = [];
   let floor = 0;
   for (let k = 0; k < ends.length; k++) {
     starts.push(headingStart(lines, ends[k], floor));
-    const labels = labelLines(lines, ends[k], ends[k + 1] ?? lines.length);
-    floor = Math.max(ends[k], ...labels.filter((i) => i >= 0)) + 1;
+    labels.push(labelLines(lines, ends[k], ends[k + 1] ?? lines.length));
+    floor = Math.max(ends[k], ...labels[k]) + 1;
   }
   return ends.map((end, k) => {
     const heading = lines.slice(starts[k], end + 1).join(' ');
@@ -64,7 +65,7 @@ export function splitItems(lines: string[], flags: string[]): RawItem[] {
       item_no: k + 1,
       treatment: treatmentName(dos ? named.replace(dos[0], '') : named),
       decision: (decided[1][0].toUpperCase() + decided[1].slice(1).toLowerCase()) as Decision,
-      ...paragraphs(lines, end, starts[k + 1] ?? lines.length, k + 1, flags),
+      ...paragraphs(lines, labels[k], starts[k + 1] ?? lines.length, k + 1, flags),
       retrospective: /\bretro(spective|active)?\b/i.test(named) || dos !== null,
       date_of_service: dos ? toIsoDate(dos[1]) : null,
       surgical_context: surgicalContext(named),
@@ -75,12 +76,18 @@ export function splitItems(lines: string[], flags: string[]): RawItem[] {
 // A heading ends on a line "...: Upheld", or on a line "Upheld" after one ending in a colon;
 // a real heading is followed by at least one of the item's labelled paragraphs.
 function decisionLines(lines: string[]): number[] {
-  const candidates = lines.flatMap((l, i) =>
-    DECISION.test(l) || (BARE.test(l) && /:$/.test(lines[i - 1] ?? '')) ? [i] : [],
-  );
-  return candidates.filter((c, k) =>
-    lines.slice(c + 1, candidates[k + 1] ?? lines.length).some((l) => LABEL.test(l)),
-  );
+  const candidates: number[] = [];
+  lines.forEach((l, i) => {
+    // Most lines do not end in a decision; the regular expressions run only on those that might.
+    const end = l.slice(-11).toLowerCase();
+    if (!end.includes('upheld') && !end.includes('overturned')) return;
+    if (DECISION.test(l) || (BARE.test(l) && /:$/.test(lines[i - 1] ?? ''))) candidates.push(i);
+  });
+  return candidates.filter((c, k) => {
+    for (let i = c + 1, to = candidates[k + 1] ?? lines.length; i < to; i++)
+      if (LABEL.test(lines[i])) return true;
+    return false;
+  });
 }
 
 // The first line of each labelled paragraph in (end, to), or -1.
@@ -90,8 +97,7 @@ const labelLines = (lines: string[], end: number, to: number) =>
     return -1;
   });
 
-function paragraphs(lines: string[], end: number, to: number, item: number, flags: string[]) {
-  const at = labelLines(lines, end, to);
+function paragraphs(lines: string[], at: number[], to: number, item: number, flags: string[]) {
   const out = {} as Record<(typeof PARAGRAPHS)[number][0], string>;
   PARAGRAPHS.forEach(([key, re, what], p) => {
     if (at[p] < 0) {
