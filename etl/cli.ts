@@ -9,7 +9,7 @@ await runCli(ETL, async (values) => {
   if (values.input) {
     const s = await runEtl(values.input, values.db, { workers: values.workers });
     console.log(
-      `files: ${s.files} (new ${s.new}, changed ${s.changed}, unchanged ${s.unchanged}, duplicate letters ${s.duplicates}), ` +
+      `files: ${s.files} (new ${s.new}, changed ${s.changed}, unchanged ${s.unchanged}, duplicate letters ${s.duplicates}, re-parsed ${s.reparsed}, quarantined retried ${s.retried}), ` +
         `letters: ${s.letters}, items: ${s.items}, quarantined: ${s.quarantined}, seconds: ${s.seconds}, ` +
         `peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );

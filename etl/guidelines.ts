@@ -13,9 +13,12 @@ export function guidelineSources(text: string): GuidelineSource[] {
   if (/did not cite any medical evidence/i.test(text) || text.trim() === '') found.add('None');
   // Each citation ("Decision based on ...") or, in free-form paragraphs, each sentence.
   for (const cite of text.split(/(?=Decision based on)|(?<=\.)\s+(?=[A-Z])/)) {
-    if (/Non-MTUS/i.test(cite)) {
-      const rest = cite.replace(/.*?Non-MTUS( Citation)?/is, '');
-      found.add(ODG.test(rest) ? 'ODG' : ACOEM.test(rest) ? 'ACOEM' : 'Other');
+    if (/Non-\s*MTUS/i.test(cite)) {
+      // "Non-MTUS Citation ODG ... and Other Medical Treatment Guidelines AANEM ...": each part
+      // is a family of its own.
+      const rest = cite.replace(/.*?Non-\s*MTUS(\s+Citation)?/is, '');
+      for (const part of rest.split(/\band\s+Other\s+Medical\s+Treatment\s+Guidelines?\b/i))
+        found.add(ODG.test(part) ? 'ODG' : ACOEM.test(part) ? 'ACOEM' : 'Other');
     } else if (/outside (of )?the MTUS/i.test(cite)) {
       continue; // "based on recommendation(s) outside of the MTUS" cites no MTUS chapter
     } else if (/\bMTUS\b/.test(cite)) {

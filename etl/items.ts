@@ -1,8 +1,10 @@
 import { DATE, toIsoDate } from './dates.ts';
+import { lastSentence, surgicalContext, treatmentName } from './items-name.ts';
 import type { Decision } from './types.ts';
 
 export interface RawItem {
-  heading: string;
+  /** The service's place in the letter, 1-based. */
+  item_no: number;
   treatment: string;
   decision: Decision;
   claims_administrator_guideline: string;
@@ -10,83 +12,115 @@ export interface RawItem {
   rationale: string;
   retrospective: boolean;
   date_of_service: string | null;
+  surgical_context: boolean;
 }
 
-const CA = /^Claims Administrator guideline:\s*/i;
-const MAX = /^MAXIMUS guideline:\s*/i;
-const RATIONALE = /^Decision rationale:\s*/i;
+/** What a paragraph the letter lacks is recorded as; the letter is flagged. */
+export const NOT_STATED = 'Not stated';
+
+const PARAGRAPHS = [
+  [
+    'claims_administrator_guideline',
+    /^Claims Administrator guideline:\s*/i,
+    'Claims Administrator guideline',
+  ],
+  ['maximus_guideline', /^MAXIMUS guideline:\s*/i, 'MAXIMUS guideline'],
+  ['rationale', /^Decision rationale:\s*/i, 'Decision rationale'],
+] as const;
+const LABEL = /^(Claims Administrator guideline|MAXIMUS guideline|Decision rationale):/i;
 const DECISION = /:\s*(Upheld|Overturned)\s*$/i;
+const BARE = /^(Upheld|Overturned)$/i;
 const DOS = new RegExp(`\\(?,?\\s*DOS:?\\s*(${DATE})\\)?`, 'i');
 // A heading line continues the one before it when it starts like the middle of a sentence.
 const CONTINUES =
   /^([a-z0-9#(]|The (remaining|original)\b|Claims Administrator\b|authorized\b|IMR eligible\b)/;
+const ENDS_SENTENCE = /[.:?!]["'”’)\]]*$/;
+// The end of a citation a rationale may close with: a year, pages, "et al", a web address.
+const ENDS_CITATION = /(\b(19|20)\d\d[a-z]?|\d+[-–]\d+|\bet al\.?|https?:\/\/\S+)[)\].;,]*$/;
 
 /**
  * Items of the "IMR ISSUES, DECISIONS AND RATIONALES" section of the 2014 and 2016 layouts,
  * given as trimmed non-empty lines. Each item is a heading ending "...: Upheld|Overturned",
- * then the two guideline paragraphs and the rationale.
+ * then the two guideline paragraphs and the rationale. A paragraph the item lacks is
+ * NOT_STATED and flagged; only a section without any decision is an error.
  */
-export function splitItems(lines: string[]): RawItem[] {
-  const starts = lines.flatMap((l, i) => (CA.test(l) ? [i] : []));
-  const headings = starts.map((ca, k) =>
-    headingRange(lines, ca, k === 0 ? 0 : rationaleStart(lines, starts[k - 1])),
-  );
-  return starts.map((ca, k) => {
-    const [from, to] = headings[k];
-    const heading = lines.slice(from, to).join(' ');
-    const m = DECISION.exec(heading);
-    if (!m) throw new Error(`item ${k + 1}: no "Upheld" or "Overturned" after its heading`);
-    const max = indexFrom(lines, MAX, ca, k + 1, 'MAXIMUS guideline');
-    const rat = indexFrom(lines, RATIONALE, max, k + 1, 'Decision rationale');
-    const end = k + 1 < starts.length ? headings[k + 1][0] : lines.length;
-    const named = heading.slice(0, m.index).trim();
+export function splitItems(lines: string[], flags: string[]): RawItem[] {
+  const ends = decisionLines(lines);
+  if (ends.length === 0)
+    throw new Error('no service heading ending in ": Upheld" or ": Overturned"');
+  const starts: number[] = [];
+  const labels: number[][] = [];
+  let floor = 0;
+  for (let k = 0; k < ends.length; k++) {
+    starts.push(headingStart(lines, ends[k], floor));
+    labels.push(labelLines(lines, ends[k], ends[k + 1] ?? lines.length));
+    floor = Math.max(ends[k], ...labels[k]) + 1;
+  }
+  return ends.map((end, k) => {
+    const heading = lines.slice(starts[k], end + 1).join(' ');
+    const decided = DECISION.exec(heading)!;
+    const named = lastSentence(heading.slice(0, decided.index).trim());
     const dos = DOS.exec(named);
     return {
-      heading,
+      item_no: k + 1,
       treatment: treatmentName(dos ? named.replace(dos[0], '') : named),
-      decision: (m[1][0].toUpperCase() + m[1].slice(1).toLowerCase()) as Decision,
-      claims_administrator_guideline: join(lines.slice(ca, max)).replace(CA, ''),
-      maximus_guideline: join(lines.slice(max, rat)).replace(MAX, ''),
-      rationale: join(lines.slice(rat, end)).replace(RATIONALE, ''),
+      decision: (decided[1][0].toUpperCase() + decided[1].slice(1).toLowerCase()) as Decision,
+      ...paragraphs(lines, labels[k], starts[k + 1] ?? lines.length, k + 1, flags),
       retrospective: /\bretro(spective|active)?\b/i.test(named) || dos !== null,
       date_of_service: dos ? toIsoDate(dos[1]) : null,
+      surgical_context: surgicalContext(named),
     };
   });
 }
 
-function rationaleStart(lines: string[], ca: number): number {
-  for (let i = ca + 1; i < lines.length; i++) if (RATIONALE.test(lines[i])) return i + 1;
-  return 0;
+// A heading ends on a line "...: Upheld", or on a line "Upheld" after one ending in a colon;
+// a real heading is followed by at least one of the item's labelled paragraphs.
+function decisionLines(lines: string[]): number[] {
+  const candidates: number[] = [];
+  lines.forEach((l, i) => {
+    // Most lines do not end in a decision; the regular expressions run only on those that might.
+    const end = l.slice(-11).toLowerCase();
+    if (!end.includes('upheld') && !end.includes('overturned')) return;
+    if (DECISION.test(l) || (BARE.test(l) && /:$/.test(lines[i - 1] ?? ''))) candidates.push(i);
+  });
+  return candidates.filter((c, k) => {
+    for (let i = c + 1, to = candidates[k + 1] ?? lines.length; i < to; i++)
+      if (LABEL.test(lines[i])) return true;
+    return false;
+  });
 }
 
-// The heading ends on the line before "Claims Administrator guideline:"; it starts after the
-// last line that ends a sentence (or the section's introduction), unless the next line reads as
-// that sentence's continuation.
-function headingRange(lines: string[], ca: number, floor: number): [number, number] {
-  let from = ca - 1;
-  if (/^(Upheld|Overturned)$/i.test(lines[from]) && from > floor) from--;
+// The first line of each labelled paragraph in (end, to), or -1.
+const labelLines = (lines: string[], end: number, to: number) =>
+  PARAGRAPHS.map(([, re]) => {
+    for (let i = end + 1; i < to; i++) if (re.test(lines[i])) return i;
+    return -1;
+  });
+
+function paragraphs(lines: string[], at: number[], to: number, item: number, flags: string[]) {
+  const out = {} as Record<(typeof PARAGRAPHS)[number][0], string>;
+  PARAGRAPHS.forEach(([key, re, what], p) => {
+    if (at[p] < 0) {
+      out[key] = NOT_STATED;
+      flags.push(`item ${item}: no "${what}:" paragraph`);
+      return;
+    }
+    const next = Math.min(...at.filter((i) => i > at[p]), to);
+    out[key] = lines.slice(at[p], next).join(' ').replace(re, '');
+  });
+  return out;
+}
+
+// The heading ends on its decision line; it starts after the last line that ends a sentence or a
+// citation (or the section's introduction), unless the next line reads as its continuation.
+function headingStart(lines: string[], end: number, floor: number): number {
+  let from = BARE.test(lines[end]) && end > floor ? end - 1 : end;
   while (from > floor) {
     const prev = lines[from - 1];
     if (/(^IMR ISSUES|set forth below:$)/i.test(prev)) break;
-    if (/[.:]$/.test(prev) && !CONTINUES.test(lines[from])) break;
+    if (ENDS_SENTENCE.test(prev) && !CONTINUES.test(lines[from])) break;
+    if (ENDS_CITATION.test(prev) && !/^[a-z]/.test(lines[from])) break;
     from--;
   }
-  return [from, ca];
-}
-
-function indexFrom(lines: string[], re: RegExp, from: number, item: number, what: string): number {
-  for (let i = from + 1; i < lines.length; i++) if (re.test(lines[i])) return i;
-  throw new Error(`item ${item}: no "${what}:" paragraph`);
-}
-
-// Lines come trimmed and folded (parse.ts toLines), so a paragraph is its lines joined by spaces.
-const join = (ls: string[]) => ls.join(' ');
-
-/** The service a heading names, without the modified-request narrative around it. */
-export function treatmentName(named: string): string {
-  let t = named.replace(/\s+/g, ' ').trim();
-  const original = /.*\boriginal request(?:,| is for| for)\s+(.*)$/i.exec(t);
-  if (original) t = original[1].replace(/,? was (modified|authorized)\b.*$/i, '');
-  t = t.replace(/\s+(is|was)$/i, '').replace(/^Associated surgical service:\s*/i, '');
-  return t.replace(/[\s,;:]+$/, '');
+  return from;
 }

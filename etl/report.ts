@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { dmhcReport } from './dmhc/report.ts';
 
 const LETTER_FIELDS = [
@@ -61,6 +61,7 @@ export async function report(dbPath: string): Promise<string> {
     const q = (
       await db.runAndReadAll('SELECT source_file, reason FROM quarantine ORDER BY source_file')
     ).getRows();
+    const flags = await flagCounts(db);
     const lines = [`letters: ${letters.n} (${layouts.map(([l, n]) => `${l} ${n}`).join(', ')})`];
     for (const f of LETTER_FIELDS) lines.push(`  ${f.padEnd(30)} ${letters[f]}% filled`);
     lines.push(`items: ${items.n}`);
@@ -71,6 +72,9 @@ export async function report(dbPath: string): Promise<string> {
       `  ${'strength, of drugs'.padEnd(30)} ${items.drug_strength_of_drugs ?? '-'}%`,
     );
     for (const [t] of unclassified) lines.push(`  unclassified: ${t}`);
+    lines.push(`flagged letters: ${flags.letters} (loaded around a gap)`);
+    for (const [kind, n, letters] of flags.kinds)
+      lines.push(`  ${kind}: ${n} (${letters} letters)`);
     lines.push(...(await dmhcReport(db)));
     lines.push(`quarantined: ${q.length}`);
     for (const [file, reason] of q) lines.push(`  ${file}: ${reason}`);
@@ -79,4 +83,23 @@ export async function report(dbPath: string): Promise<string> {
     db.closeSync();
     instance.closeSync();
   }
+}
+
+/** Letters with flags, and each kind of flag ('no "MAXIMUS guideline:" paragraph', whatever its item) with its count. */
+async function flagCounts(db: DuckDBConnection) {
+  const has = (
+    await db.runAndReadAll(
+      `SELECT count(*)::INTEGER FROM information_schema.columns WHERE table_name = 'letters' AND column_name = 'flags'`,
+    )
+  ).getRows()[0][0];
+  if (!has) return { letters: 0, kinds: [] };
+  const letters = (
+    await db.runAndReadAll('SELECT count(*)::INTEGER FROM letters WHERE len(flags) > 0')
+  ).getRows()[0][0] as number;
+  const kinds = (
+    await db.runAndReadAll(`SELECT regexp_replace(flag, '^item \\d+: ', '') AS kind, count(*)::INTEGER,
+      count(DISTINCT letter_id)::INTEGER FROM (SELECT letter_id, unnest(flags) AS flag FROM letters)
+      GROUP BY kind ORDER BY count(*) DESC, kind`)
+  ).getRows() as [string, number, number][];
+  return { letters, kinds };
 }

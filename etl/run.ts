@@ -12,9 +12,12 @@ import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { isCsv, stageCsv } from './dmhc/stage.ts';
 import { countLetterFiles, letterFiles } from './files.ts';
-import { applySchema, buildDerived, DERIVED_VERSION, merge } from './load.ts';
+import { applySchema, buildDerived, merge } from './load.ts';
 import { Pool } from './pool.ts';
 import { progress } from './progress.ts';
+import { staleTexts } from './reparse.ts';
+import { known, type Known } from './known.ts';
+import { PARSER_VERSION } from './version.ts';
 import type { Done, Job } from './worker.ts';
 import { applyStateCoding, type StateCoding } from './state.ts';
 import { hasManifest } from './manifest.ts';
@@ -28,6 +31,10 @@ export interface Summary {
   letters: number;
   items: number;
   quarantined: number;
+  /** Letters another parser version read, parsed again from their stored text. */
+  reparsed: number;
+  /** Unchanged files another parser version quarantined, read again. */
+  retried: number;
   seconds: number;
   /** How the services matched the state's rows, when input holds a fetch manifest. */
   state?: StateCoding | null;
@@ -37,41 +44,18 @@ const BATCH = 256;
 
 type Out = Record<'letters' | 'items' | 'quarantine', WriteStream>;
 
-// What the database holds already: every file it has seen, with the hash it had, and whether
-// its derived tables were built by this version of derived.sql.
-async function known(dbPath: string): Promise<{ files: Map<string, string>; current: boolean }> {
-  if (!existsSync(dbPath)) return { files: new Map(), current: false };
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
-  const db = await instance.connect();
-  try {
-    // Streamed in chunks: a million rows read whole took 900 MB before the map was built.
-    const files = new Map<string, string>();
-    const result =
-      await db.stream(`SELECT source_file, source_sha256 FROM letters UNION ALL SELECT source_file, source_sha256 FROM quarantine
-      UNION ALL SELECT source_file, source_sha256 FROM duplicates`);
-    for await (const rows of result.yieldRows())
-      for (const [f, h] of rows) files.set(String(f), String(h));
-    // A database older than derived_version has no such table.
-    const current = await db.runAndReadAll('SELECT version FROM derived_version').then(
-      (r) => r.getRows()[0]?.[0] === DERIVED_VERSION,
-      () => false,
-    );
-    return { files, current };
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
-}
-
 // Worker threads read, hash and parse every letter under input, and this thread streams every
 // CSV (DMHC open data); their rows go to NDJSON in stage.
 async function parseAll(
   input: string,
+  dbPath: string,
   stage: string,
-  known: Map<string, string>,
+  known: Known,
   s: Summary,
   o: Options,
 ): Promise<void> {
+  const version = o.parserVersion ?? PARSER_VERSION;
+  const touched = new Set<string>();
   const pool = new Pool(o.workers);
   const out = Object.fromEntries(
     ['letters', 'items', 'quarantine'].map((t) => [
@@ -91,20 +75,21 @@ async function parseAll(
   const tick = o.quiet ? () => {} : progress(() => total);
   const pending = new Set<Promise<void>>();
   const take = async (d: Done) => {
-    for (const k of ['new', 'changed', 'unchanged', 'quarantined'] as const) s[k] += d[k];
+    for (const k of ['new', 'changed', 'unchanged', 'quarantined', 'reparsed', 'retried'] as const)
+      s[k] += d[k];
+    for (const f of d.touched) touched.add(f);
     s.letters += d.loaded;
     s.items += d.itemCount;
     for (const t of ['letters', 'items', 'quarantine'] as const)
       if (d[t] && !out[t].write(d[t])) await once(out[t], 'drain');
     tick(s.files);
   };
-  let batch: Job['files'] = [];
-  const send = async () => {
+  const batch: NonNullable<Job['files']> = [];
+  const send = async (job: Omit<Job, 'version'>) => {
     const p = pool
-      .run({ files: batch })
+      .run({ ...job, version })
       .then(take)
       .finally(() => pending.delete(p));
-    batch = [];
     pending.add(p);
     // Keep every worker fed, and no more than two batches a worker in flight.
     if (pending.size >= 2 * pool.size) await Promise.race(pending);
@@ -115,17 +100,22 @@ async function parseAll(
       const source_file = relative(input, path);
       if (isCsv(path)) {
         // A CSV holds many cases: it is streamed here, beside the workers, into its own NDJSON.
-        const c = await stageCsv(path, source_file, known.get(source_file), stage);
+        const c = await stageCsv(path, source_file, known.files.get(source_file), stage);
         s[c.status]++;
         s.letters += c.loaded;
         s.items += c.loaded;
         s.quarantined += c.quarantined;
         continue;
       }
-      batch.push({ path, source_file, known: known.get(source_file) });
-      if (batch.length >= BATCH) await send();
+      const retry = known.retry.has(source_file);
+      batch.push({ path, source_file, known: known.files.get(source_file), retry });
+      if (batch.length >= BATCH) await send({ files: batch.splice(0), listTouched: !!known.stale });
     }
-    if (batch.length) await send();
+    if (batch.length) await send({ files: batch, listTouched: !!known.stale });
+    await Promise.all(pending);
+    // Letters an older parser read are parsed again from the text the database holds.
+    if (known.stale)
+      for await (const texts of staleTexts(dbPath, version, touched, BATCH)) await send({ texts });
     await Promise.all(pending);
   } finally {
     await Promise.all(Object.values(out).map((w) => new Promise((ok) => w.end(ok))));
@@ -138,6 +128,8 @@ async function parseAll(
 interface Options {
   quiet?: boolean;
   workers?: number;
+  /** The parser version rows record; tests inject one to stand for a changed parser. */
+  parserVersion?: string;
 }
 
 /**
@@ -165,14 +157,16 @@ export async function runEtl(input: string, dbPath: string, o: Options = {}): Pr
     letters: 0,
     items: 0,
     quarantined: 0,
+    reparsed: 0,
+    retried: 0,
     seconds: 0,
   };
   try {
-    const k = await known(dbPath);
-    await parseAll(input, stage, k.files, s, o);
+    const k = await known(dbPath, o.parserVersion ?? PARSER_VERSION);
+    await parseAll(input, dbPath, stage, k, s, o);
     k.files.clear(); // a million paths and hashes, not needed while DuckDB merges
     // A manifest may have changed without any letter changing: its coding is applied again.
-    if (s.new + s.changed > 0 || !k.current || hasManifest(input))
+    if (s.new + s.changed + s.reparsed + s.retried > 0 || !k.current || hasManifest(input))
       await mergeInto(dbPath, building, stage, input, s);
   } finally {
     rmSync(stage, { recursive: true, force: true });

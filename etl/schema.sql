@@ -22,7 +22,9 @@ CREATE TABLE IF NOT EXISTS letters (
   full_text VARCHAR,
   source_file VARCHAR,
   source_sha256 VARCHAR,
-  synthetic BOOLEAN
+  synthetic BOOLEAN,
+  flags VARCHAR[],
+  parser_version VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS items (
@@ -71,7 +73,8 @@ ALTER TABLE items ADD COLUMN IF NOT EXISTS evidence_sources VARCHAR[];
 CREATE TABLE IF NOT EXISTS quarantine (
   source_file VARCHAR,
   source_sha256 VARCHAR,
-  reason VARCHAR
+  reason VARCHAR,
+  parser_version VARCHAR
 );
 
 -- Files whose letter id another file also holds: the later file (by path) is loaded, these are not.
@@ -99,3 +102,10 @@ ALTER TABLE items ADD COLUMN IF NOT EXISTS state_category VARCHAR;
 ALTER TABLE items ADD COLUMN IF NOT EXISTS state_subcategory VARCHAR;
 ALTER TABLE items ADD COLUMN IF NOT EXISTS state_decision VARCHAR;
 ALTER TABLE items ADD COLUMN IF NOT EXISTS category_source VARCHAR;
+-- Columns added since the first release, for databases made before them. flags: what the parser
+-- loaded around ('item 2: no "MAXIMUS guideline:" paragraph'); parser_version: the hash of the
+-- parsing code that read the letter (or quarantined the file), so a new parser re-reads it.
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS flags VARCHAR[];
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS surgical_context BOOLEAN;
+ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS parser_version VARCHAR;

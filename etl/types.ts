@@ -77,6 +77,8 @@ export interface Letter {
   age_band?: string | null;
   /** DMHC: whether a panel of reviewers decided; null without findings. */
   panel?: boolean | null;
+  /** What the parser could not read but loaded around, e.g. 'item 2: no "MAXIMUS guideline:" paragraph'. */
+  flags: string[];
   items: Item[];
 }
 

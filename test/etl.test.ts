@@ -25,7 +25,7 @@ describe('ETL', () => {
     await generate(40, 3, join(input, 'generated'));
     mkdirSync(join(input, 'bad'));
     copyFileSync(join(fixtures, 'not-a-letter.txt'), join(input, 'bad', 'newsletter.txt'));
-    copyFileSync(join(fixtures, '2016-quirks.txt'), join(input, 'quirks.TXT'));
+    copyFileSync(join(fixtures, 'header-2016-quirks.txt'), join(input, 'quirks.TXT'));
     writeFileSync(join(input, 'bad', 'empty.pdf'), '');
     writeFileSync(
       join(input, 'bad', 'broken.pdf'),
@@ -96,7 +96,10 @@ describe('ETL', () => {
         '10/325mg #45 is: Overturned',
       ),
     );
-    copyFileSync(join(fixtures, '2014-board-certified.txt'), join(input, 'bad', 'newsletter.txt'));
+    copyFileSync(
+      join(fixtures, 'narrative-2014-board-certified.txt'),
+      join(input, 'bad', 'newsletter.txt'),
+    );
     const s = await runEtl(input, db);
     expect(s).toMatchObject({ new: 0, changed: 2, unchanged: 43, letters: 2, quarantined: 0 });
     expect(
@@ -116,7 +119,10 @@ describe('ETL with two files holding one letter', () => {
   it('keeps the later file, records the other as a duplicate, and changes nothing when run again', async () => {
     const input = tempDir();
     const db = join(tempDir(), 'imr.duckdb');
-    const text = readFileSync(join(import.meta.dirname, 'fixtures', '2016-quirks.txt'), 'utf8');
+    const text = readFileSync(
+      join(import.meta.dirname, 'fixtures', 'header-2016-quirks.txt'),
+      'utf8',
+    );
     writeFileSync(join(input, 'a.txt'), text);
     writeFileSync(
       join(input, 'b.txt'),

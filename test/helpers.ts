@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
@@ -47,20 +48,41 @@ export function facts(l: Letter) {
   };
 }
 
+/** Set by `npm run golden:update`, the one command that writes golden files (never in CI). */
+export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1' && !CI;
+
 /**
- * Golden-file check: a mismatch writes NAME.changed.json beside the expected file. Outside CI
- * a missing expected file is written for a person to review; in CI it is a failure.
+ * Golden-file check: a mismatch writes NAME.changed.json beside the expected file and fails.
+ * A missing expected file fails too, with the command that writes it; only that command
+ * (`npm run golden:update`) writes or rewrites goldens, and its diff is reviewed like code.
  */
 export function matchGolden(actual: unknown, expectedPath: string): void {
   const text = JSON.stringify(actual, null, 2) + '\n';
   if (!existsSync(expectedPath)) {
-    if (CI) throw new Error(`missing golden file ${expectedPath}`);
+    if (!UPDATE_GOLDEN)
+      throw new Error(
+        `missing golden file ${expectedPath}: ` +
+          (CI
+            ? 'in CI every golden file must be committed'
+            : 'run `npm run golden:update` to write it, then review it before committing'),
+      );
     writeFileSync(expectedPath, text);
     console.warn(`wrote new golden file ${expectedPath}: review it before committing`);
     return;
   }
   const expected = readFileSync(expectedPath, 'utf8');
-  if (expected !== text) writeFileSync(expectedPath.replace(/\.json$/, '.changed.json'), text);
+  const changed = expectedPath.replace(/\.json$/, '.changed.json');
+  // Compared as data: Prettier may lay the committed file out differently.
+  if (isDeepStrictEqual(JSON.parse(expected), JSON.parse(text))) {
+    rmSync(changed, { force: true }); // left by an earlier mismatch, now settled
+    return;
+  }
+  if (UPDATE_GOLDEN) {
+    writeFileSync(expectedPath, text);
+    console.warn(`updated golden file ${expectedPath}: review its diff before committing`);
+    return;
+  }
+  writeFileSync(changed, text);
   expect(JSON.parse(text)).toEqual(JSON.parse(expected));
 }
 

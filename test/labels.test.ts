@@ -106,3 +106,52 @@ describe('classification against hand labels', () => {
     300_000,
   );
 });
+
+// The facts the golden files pin are checked against what people read in the letters: every
+// decision, guideline family and header date of every labelled letter.
+interface LabelledFacts extends LabelledLetter {
+  decision_date: string | null;
+  patient_age: number | null;
+  patient_gender: string | null;
+  services: (Label & { decision: string; guideline_sources: string[] })[];
+}
+
+describe('the parser reads the facts people read', () => {
+  it.runIf(CI || (haveLetters && letters.length > 0))(
+    'decisions, guideline families, decision dates, ages and genders of every labelled letter',
+    async () => {
+      const wrong: string[] = [];
+      for (const l of letters as LabelledFacts[]) {
+        const data = new Uint8Array(readFileSync(join(SHARED, 'letters', l.file)));
+        const parsed = parseLetter(await readLetterText(data));
+        const got = {
+          items: parsed.items.length,
+          decision_date: parsed.decision_date,
+          patient_age: parsed.patient_age,
+          patient_gender: parsed.patient_gender,
+        };
+        const want = {
+          items: l.services.length,
+          decision_date: l.decision_date ?? parsed.decision_date,
+          patient_age: l.patient_age,
+          patient_gender: l.patient_gender,
+        };
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          wrong.push(`${l.file}: ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
+        for (const s of l.services) {
+          const i = parsed.items[s.item - 1];
+          const [a, b] = [
+            `${i?.decision} ${i?.guideline_sources.join('+')}`,
+            `${s.decision} ${[...s.guideline_sources].sort(bySource).join('+')}`,
+          ];
+          if (a !== b) wrong.push(`${l.file} #${s.item}: got ${a}, label ${b}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+    300_000,
+  );
+});
+
+const SOURCE_ORDER = ['MTUS', 'ODG', 'ACOEM', 'Other', 'None'];
+const bySource = (a: string, b: string) => SOURCE_ORDER.indexOf(a) - SOURCE_ORDER.indexOf(b);

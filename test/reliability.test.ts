@@ -18,7 +18,8 @@ describe('ETL under bad input', () => {
     const input = tempDir();
     await generate(300, 32, join(input, 'good'));
     const cases = makeFuzzCorpus(join(input, 'fuzz'), 7);
-    expect(cases.filter((c) => c.expect === 'quarantine').length).toBeGreaterThanOrEqual(850);
+    // Letters that lost a paragraph but not their decisions load, flagged: about 50 of the 1,100.
+    expect(cases.filter((c) => c.expect === 'quarantine').length).toBeGreaterThanOrEqual(790);
     expect(cases.length).toBeGreaterThanOrEqual(1000);
     const s = await runEtl(input, db, { quiet: true });
     const bad = cases.filter((c) => c.expect === 'quarantine');

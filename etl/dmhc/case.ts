@@ -73,6 +73,7 @@ export function rowToCase(row: string[], at: ColumnIndex): DmhcCase {
     case_outcome: decision,
     full_text: text,
     synthetic: false,
+    flags: [],
     program: 'DMHC',
     report_year: Number(year),
     review_type: blank(get('type')) ?? REVIEW_TYPES[id.slice(0, 2).toUpperCase()] ?? null,

@@ -101,7 +101,7 @@ export function makeFuzzCorpus(dir: string, seed = 1, huge = true): FuzzCase[] {
   for (let i = 0; i < 150; i++)
     put(`junk-${i}.${i % 2 ? 'pdf' : 'txt'}`, junk(r, r.int(1, 10_000)), q('junk'));
   for (let i = 0; i < 100; i++) {
-    const text = letter(400 + i).text;
+    const { text, truth } = letter(400 + i);
     const cut =
       i % 2
         ? text.replace(
@@ -112,7 +112,17 @@ export function makeFuzzCorpus(dir: string, seed = 1, huge = true): FuzzCase[] {
             /MAXIMUS guideline:|Medical Treatment Guideline\(s\) Used by the Expert Reviewer:|Decision rationale:|MEDICAL TREATMENT GUIDELINE\(S\) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:/g,
             '',
           );
-    put(`missing-${i}.txt`, cut, q('missing'));
+    // A letter whose decisions can still be read loads, flagged: a paragraph's label is gone, or
+    // a 2013 notice's section heading (its decisions are listed at the top too). Without the
+    // section the other layouts hold their decisions under, there is nothing to load.
+    const readable = i % 2 === 0 || truth.layout === 'notice-2013';
+    put(
+      `missing-${i}.txt`,
+      cut,
+      readable
+        ? { kind: 'missing-paragraph', expect: 'load', items: truth.items.length }
+        : q('missing'),
+    );
   }
   const others = [
     'Quarterly newsletter of the claims office.\nNothing here is a determination.',

@@ -1,0 +1,62 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Job } from './worker.ts';
+
+/** A table's column, or NULL in a database made before it existed. */
+async function column(db: DuckDBConnection, table: string, name: string): Promise<string> {
+  const r = await db.runAndReadAll(
+    `SELECT count(*)::INTEGER FROM information_schema.columns WHERE table_name = $t AND column_name = $c`,
+    { t: table, c: name },
+  );
+  return r.getRows()[0][0] ? name : 'NULL::VARCHAR';
+}
+
+/** The column holding a table's parser version, or NULL in a database made before it existed. */
+export const versionColumn = (db: DuckDBConnection, table: string) =>
+  column(db, table, 'parser_version');
+
+/**
+ * Which letters another parser version read ($v is this version's): the DMHC program's cases
+ * come from its CSV, not from a letter the parser reads, so they are never stale.
+ */
+export async function staleLetters(db: DuckDBConnection): Promise<string> {
+  const [version, program] = [
+    await versionColumn(db, 'letters'),
+    await column(db, 'letters', 'program'),
+  ];
+  return `${version} IS DISTINCT FROM $v AND ${program} IS DISTINCT FROM 'DMHC'`;
+}
+
+/**
+ * Batches of the letters another parser version read, with the text the database holds, so
+ * they are parsed again without their files (a PDF is not read twice). Files read in this run
+ * (`skip`) are left out: their new rows are staged already.
+ */
+export async function* staleTexts(
+  dbPath: string,
+  version: string,
+  skip: Set<string>,
+  size: number,
+): AsyncGenerator<NonNullable<Job['texts']>> {
+  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const db = await instance.connect();
+  try {
+    const result = await db.stream(
+      `SELECT source_file, source_sha256, full_text FROM letters WHERE ${await staleLetters(db)}`,
+      { v: version },
+    );
+    let batch: NonNullable<Job['texts']> = [];
+    for await (const rows of result.yieldRows())
+      for (const [f, h, t] of rows) {
+        if (skip.has(String(f))) continue;
+        batch.push({ source_file: String(f), source_sha256: String(h), full_text: String(t) });
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
+      }
+    if (batch.length) yield batch;
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
