@@ -1,7 +1,11 @@
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MANIFEST_FILE } from '../fetch/manifest.ts';
 
-/** Every .txt, .pdf, .csv and .csv.gz under dir, recursively, one directory at a time in name order, so memory stays bounded. */
+/**
+ * Every .txt, .pdf, .csv and .csv.gz under dir, recursively, one directory at a time in name
+ * order, so memory stays bounded. A fetch manifest is not a letter: etl/manifest.ts reads it.
+ */
 export async function* letterFiles(dir: string): AsyncGenerator<string> {
   const entries = [];
   for await (const e of await opendir(dir)) entries.push(e);
@@ -9,7 +13,8 @@ export async function* letterFiles(dir: string): AsyncGenerator<string> {
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) yield* letterFiles(path);
-    else if (e.isFile() && /\.(txt|pdf|csv|csv\.gz)$/i.test(e.name)) yield path;
+    else if (e.isFile() && e.name !== MANIFEST_FILE && /\.(txt|pdf|csv|csv\.gz)$/i.test(e.name))
+      yield path;
   }
 }
 
