@@ -34,7 +34,11 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
       <header>
         <h2 id="services-title">Services: {describeDrill(keys)}</h2>
         <p className="listed" aria-live="polite">
-          {total ? (total.items ? `${num(total.items)} services` : 'No services') : ''}
+          {total
+            ? total.items
+              ? `${num(total.items)} service${total.items === 1 ? '' : 's'}`
+              : 'No services'
+            : ''}
         </p>
         <div className="actions">
           {key !== null && (

@@ -13,7 +13,8 @@ const FORMULAS = readFileSync(
 );
 const app = dashboard(800, { ...ODD_LETTERS, 'formulas.txt': FORMULAS });
 type Row = { key: string; n: number };
-const shown = (n: number) => (n ? `${n.toLocaleString('en-US')} services` : 'No services');
+const shown = (n: number) =>
+  n ? `${n.toLocaleString('en-US')} service${n === 1 ? '' : 's'}` : 'No services';
 
 /** The open list: its heading names the key, its header counts n, its first page shows them. */
 async function listed(page: Page, title: string, n: number) {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { charted, dashboard, DESKTOP, inBrowser, PHONE, rateCard, SHOTS } from './browser.ts';
+import { axe, charted, dashboard, DESKTOP, inBrowser, PHONE, rateCard, SHOTS } from './browser.ts';
 import { ODD_LETTERS } from './odd-letters.ts';
 
 const app = dashboard(800, ODD_LETTERS);
@@ -36,6 +36,7 @@ inBrowser('on a phone (390 px wide)', () => {
     const filters = page.getByRole('search', { name: 'Filters' });
     expect(await filters.isVisible()).toBe(false);
     await fits(page, 'default');
+    await axe(page, 'phone');
 
     await page.locator('.filter-fold > summary').click();
     await expect.poll(() => filters.isVisible()).toBe(true);
