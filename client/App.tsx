@@ -33,16 +33,18 @@ export function App() {
           Could not load the data: {error}
         </p>
       )}
-      <p className="totals" aria-live="polite">
-        {s
-          ? s.items === 0
-            ? 'No services match these filters.'
-            : `${num(s.items)} services in ${num(s.letters)} letters: ${pct(s.uphold_rate)} upheld (95% CI ${pct(s.ci_low)}–${pct(s.ci_high)}).`
-          : 'Loading…'}{' '}
+      <div className="totals">
+        <p aria-live="polite">
+          {s
+            ? s.items === 0
+              ? 'No services match these filters.'
+              : `${num(s.items)} services in ${num(s.letters)} letters: ${pct(s.uphold_rate)} upheld (95% CI ${pct(s.ci_low)}–${pct(s.ci_high)}).`
+            : 'Loading…'}
+        </p>
         <a className="button" href={`/api/export.csv?${state.filters}`} download>
           Download this slice (CSV)
         </a>
-      </p>
+      </div>
       {state.view.letter && <LetterView {...props} />}
       {state.view.drill && !state.view.letter && <ServiceList {...props} />}
       <div className="grid">

@@ -40,7 +40,8 @@ export function Card(props: {
       ) : (
         <>
           <p className="summary">{props.loading && props.empty ? 'Loading…' : props.summary}</p>
-          {asTable ? props.table : props.chart}
+          {/* A wide table scrolls inside its card, never the page. */}
+          <div className="scroll">{asTable ? props.table : props.chart}</div>
         </>
       )}
     </section>

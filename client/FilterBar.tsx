@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
-import { num, useApi, VIEW_URLS, type Facets, type Suggestion } from './api.ts';
+import { useState } from 'react';
+import { num, useApi, VIEW_URLS, type Facets } from './api.ts';
 import { dimension, FACETS, RANGED, type FacetName } from '../model/dimensions.ts';
+import { NARROW, useMedia } from './media.ts';
 import { VIEW, withValues, type State } from './state.ts';
+import { TreatmentSearch } from './TreatmentSearch.tsx';
 
 /**
  * One facet as a disclosure of checkboxes, each value with its count under the other filters.
@@ -57,67 +59,6 @@ function Facet({
   );
 }
 
-/** Treatment search: suggestions as you type; each term chosen is a chip, and chips are ORed. */
-function TreatmentSearch({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const [text, setText] = useState('');
-  const [typed, setTyped] = useState('');
-  useEffect(() => {
-    const t = setTimeout(() => setTyped(text.trim()), 150);
-    return () => clearTimeout(t);
-  }, [text]);
-  const { data } = useApi<{ suggestions: Suggestion[] }>(
-    typed.length >= 2 ? `/api/suggest?q=${encodeURIComponent(typed)}` : null,
-  );
-  const terms = state.filters.getAll('treatment');
-  const set = (values: string[]) =>
-    onState({ ...state, filters: withValues(state.filters, 'treatment', values) });
-  const add = (t: string) => {
-    if (t.trim() && !terms.includes(t.trim())) set([...terms, t.trim()]);
-    setText('');
-  };
-  return (
-    <div className="treatment">
-      <label htmlFor="treatment-search">Treatment contains</label>
-      <input
-        id="treatment-search"
-        type="search"
-        list="treatment-suggestions"
-        value={text}
-        placeholder="e.g. acupuncture"
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') add(text);
-        }}
-      />
-      <datalist id="treatment-suggestions">
-        {typed.length >= 2 &&
-          (data?.suggestions ?? []).map((s) => (
-            <option key={s.term} value={s.term}>
-              {s.n === null ? 'synonym' : `${num(s.n)} services`}
-            </option>
-          ))}
-      </datalist>
-      <button type="button" onClick={() => add(text)} disabled={!text.trim()}>
-        Add
-      </button>
-      <ul className="chips" aria-label="Treatment terms (any of them)">
-        {terms.map((t) => (
-          <li key={t}>
-            {t}{' '}
-            <button
-              type="button"
-              aria-label={`Remove ${t}`}
-              onClick={() => set(terms.filter((x) => x !== t))}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 function ValueInput({
   name,
   label,
@@ -151,53 +92,66 @@ function ValueInput({
   );
 }
 
-/** Every API filter: facets with counts, treatment search, date and age ranges, and one button to clear all. */
+/**
+ * Every API filter: facets with counts, treatment search, date and age ranges, and one button to
+ * clear all. On a phone the bar is folded behind one button that says how many are in use.
+ */
 export function FilterBar({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { data: facets, error } = useApi<Facets>(VIEW_URLS.facets(state));
   const active = [...state.filters.keys()].length > 0;
+  const narrow = useMedia(NARROW);
+  const [unfolded, setUnfolded] = useState(false);
+  const used = new Set(state.filters.keys()).size;
   return (
-    <form
-      className="filters"
-      role="search"
-      aria-label="Filters"
-      onSubmit={(e) => e.preventDefault()}
+    <details
+      className="filter-fold"
+      open={!narrow || unfolded}
+      onToggle={(e) => narrow && setUnfolded(e.currentTarget.open)}
     >
-      <TreatmentSearch state={state} onState={onState} />
-      <div className="ranges">
-        {RANGED.map((name) => {
-          const d = dimension(name);
-          const type = d.storage === 'date' ? 'date' : 'number';
-          return d.range!.map((p, i) => (
-            <ValueInput
-              key={p}
-              name={p}
-              label={i === 0 ? `${d.rangeLabel} from` : 'to'}
-              type={type}
-              state={state}
-              onState={onState}
-            />
-          ));
-        })}
-      </div>
-      <div className="facets">
-        {error && (
-          <p className="error" role="alert">
-            Could not load the filter values: {error}
-          </p>
-        )}
-        {facets &&
-          FACETS.map((k) => (
-            <Facet key={k} name={k} facet={facets[k]} state={state} onState={onState} />
-          ))}
-      </div>
-      <button
-        type="button"
-        className="clear"
-        disabled={!active && state.view.drill === ''}
-        onClick={() => onState({ filters: new URLSearchParams(), view: { ...VIEW } })}
+      <summary>Filters{used ? ` (${used} in use)` : ''}</summary>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filters"
+        onSubmit={(e) => e.preventDefault()}
       >
-        Clear all filters
-      </button>
-    </form>
+        <TreatmentSearch state={state} onState={onState} />
+        <div className="ranges">
+          {RANGED.map((name) => {
+            const d = dimension(name);
+            const type = d.storage === 'date' ? 'date' : 'number';
+            return d.range!.map((p, i) => (
+              <ValueInput
+                key={p}
+                name={p}
+                label={i === 0 ? `${d.rangeLabel} from` : 'to'}
+                type={type}
+                state={state}
+                onState={onState}
+              />
+            ));
+          })}
+        </div>
+        <div className="facets">
+          {error && (
+            <p className="error" role="alert">
+              Could not load the filter values: {error}
+            </p>
+          )}
+          {facets &&
+            FACETS.map((k) => (
+              <Facet key={k} name={k} facet={facets[k]} state={state} onState={onState} />
+            ))}
+        </div>
+        <button
+          type="button"
+          className="clear"
+          disabled={!active && state.view.drill === ''}
+          onClick={() => onState({ filters: new URLSearchParams(), view: { ...VIEW } })}
+        >
+          Clear all filters
+        </button>
+      </form>
+    </details>
   );
 }

@@ -1,15 +1,21 @@
 import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type Cell } from './api.ts';
+import { dimension } from '../model/dimensions.ts';
 import { Card } from './Card.tsx';
+import { drillFilters, encodeDrill, type DrillKey } from './drill.ts';
 import type { State } from './state.ts';
+
+const COLS = dimension('guideline_source').values ?? [];
+const keys = (row: string, col: string): DrillKey[] => [
+  ['category', row],
+  ['guideline_source', col],
+];
 
 /** Category × guideline source: each cell's n and rate, shaded by rate; a cell opens its services. */
 export function Heatmap({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { data, error, loading } = useApi<{ cells: Cell[] }>(VIEW_URLS.crosstab(state));
   const cells = data?.cells ?? [];
   const rows = [...new Set(cells.map((c) => c.row))];
-  const cols = ['MTUS', 'ODG', 'ACOEM', 'Other', 'None'].filter((c) =>
-    cells.some((x) => x.col === c),
-  );
+  const cols = COLS.filter((c) => cells.some((x) => x.col === c));
   const at = new Map(cells.map((c) => [`${c.row}|${c.col}`, c]));
   const which = state.view.metric;
   const biggest = [...cells].sort((a, b) => b.n - a.n)[0];
@@ -18,7 +24,7 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
       ...state,
       view: {
         ...state.view,
-        drill: `category=${row}&guideline_source=${col}`,
+        drill: encodeDrill(keys(row, col)),
         letter: '',
         item: '',
       },
@@ -44,6 +50,17 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
               const cell = at.get(`${r}|${c}`);
               if (!cell) return <td key={c} />;
               const m = metric(cell, which);
+              const drilled = drillFilters(state.filters, keys(r, c));
+              const text = (
+                <>
+                  {pct(m.rate)}
+                  <small>
+                    n={num(cell.n)}
+                    {cell.low_n ? ' low n' : ''}
+                  </small>
+                  <span className="visually-hidden">{` ${m.word}, 95% interval ${pct(m.low)} to ${pct(m.high)}: ${r}, ${c}`}</span>
+                </>
+              );
               // Lighter for lower rates; even the darkest shade keeps dark text readable (WCAG AA).
               const light = Math.round(96 - (m.rate ?? 0) * 30);
               return (
@@ -52,14 +69,16 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
                   style={{ background: `hsl(212, 65%, ${light}%)` }}
                   className={cell.low_n ? 'low-n' : ''}
                 >
-                  <button type="button" className="cell" onClick={() => open(r, c)}>
-                    {pct(m.rate)}
-                    <small>
-                      n={num(cell.n)}
-                      {cell.low_n ? ' low n' : ''}
-                    </small>
-                    <span className="visually-hidden">{` ${m.word}, 95% interval ${pct(m.low)} to ${pct(m.high)}: ${r}, ${c}`}</span>
-                  </button>
+                  {'reason' in drilled ? (
+                    // No filter lists this cell's services: say why rather than fail.
+                    <span className="cell" title={`Not listed: ${drilled.reason}`}>
+                      {text}
+                    </span>
+                  ) : (
+                    <button type="button" className="cell" onClick={() => open(r, c)}>
+                      {text}
+                    </button>
+                  )}
                 </td>
               );
             })}

@@ -57,9 +57,11 @@ export function LetterView({ state, onState }: { state: State; onState: (s: Stat
   const mark = useRef<HTMLElement>(null);
   const chosen = data?.items.find((i) => String(i.item_no) === state.view.item);
   const span = data && chosen ? locate(data.full_text, chosen.rationale) : null;
+  // Scrolled to once per marked passage, not at every render.
+  const markedAt = span?.[0];
   useEffect(() => {
     mark.current?.scrollIntoView({ block: 'center' });
-  }, [span?.[0]]);
+  }, [markedAt]);
   const close = () => onState({ ...state, view: { ...state.view, letter: '', item: '' } });
   return (
     <section className="card letter" aria-labelledby="letter-title">

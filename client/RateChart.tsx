@@ -1,72 +1,41 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type RateRow } from './api.ts';
-import { menu } from '../model/dimensions.ts';
+import { DIMENSIONS, menu, type DimensionName } from '../model/dimensions.ts';
+import { BarWithInterval, Label, LowNPattern } from './Bars.tsx';
 import { Card } from './Card.tsx';
+import { drillFilters, encodeDrill } from './drill.ts';
+import { NARROW, useMedia } from './media.ts';
 import type { State } from './state.ts';
 
-const RATE_DIMS = menu('rateMenu');
-
-interface ShapeProps {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  payload: RateRow & { rate: number; low: number; high: number };
-  background: { x: number; width: number };
-}
-
-// The bar and its 95% interval as a whisker; low-n bars are lighter and hatched.
-function BarWithInterval(props: unknown) {
-  const { x, y, width, height, payload: r, background: track } = props as ShapeProps;
-  const at = (v: number) => track.x + v * track.width;
-  const mid = y + height / 2;
-  return (
-    <g>
-      <rect
-        x={x}
-        y={y}
-        width={Math.max(width, 0)}
-        height={height}
-        fill={r.low_n ? 'url(#low-n)' : '#2f5f96'}
-      />
-      <g stroke="#111" strokeWidth={1.5} className="interval">
-        <line x1={at(r.low)} x2={at(r.high)} y1={mid} y2={mid} />
-        <line x1={at(r.low)} x2={at(r.low)} y1={mid - 5} y2={mid + 5} />
-        <line x1={at(r.high)} x2={at(r.high)} y1={mid - 5} y2={mid + 5} />
-      </g>
-    </g>
-  );
-}
-
-// A label as plain text: recharts' own tick measures every word to wrap it, a forced layout each.
-const Label = ({
-  x,
-  y,
-  payload,
-}: {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value: string };
-}) => (
-  <text x={x} y={y} dy={4} textAnchor="end" fontSize={12} fill="#666">
-    {payload?.value}
-  </text>
-);
+const RATE_MENU = menu('rateMenu');
+// The menu, with the dimension a shared link names if the menu does not offer it.
+const rateDims = (dim: string) =>
+  dim in RATE_MENU || !(dim in DIMENSIONS)
+    ? RATE_MENU
+    : { ...RATE_MENU, [dim]: DIMENSIONS[dim as DimensionName].label.toLowerCase() };
 
 /** Uphold (or overturn) rate by one dimension, with n and intervals; a bar opens its services. */
 export function RateChart({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { dim, metric: which, sort, min_n } = state.view;
   const { data, error, loading } = useApi<{ rows: RateRow[] }>(VIEW_URLS.rates(state));
-  const rows = (data?.rows ?? []).map((r) => ({
-    ...r,
-    ...metric(r, which),
-    label: `${r.key} (n=${num(r.n)})${r.low_n ? ' low n' : ''}`,
-  }));
+  const narrow = useMedia(NARROW);
+  const RATE_DIMS = rateDims(dim);
+  const rows = (data?.rows ?? []).map((r) => {
+    const drilled = drillFilters(state.filters, [[dim, r.key]]);
+    return {
+      ...r,
+      ...metric(r, which),
+      label: `${r.key} (n=${num(r.n)})${r.low_n ? ' low n' : ''}`,
+      reason: 'reason' in drilled ? drilled.reason : null,
+    };
+  });
   const top = rows[0];
   const title = `${which === 'overturn' ? 'Overturn' : 'Uphold'} rate by ${RATE_DIMS[dim] ?? dim}`;
   const view = (patch: Partial<State['view']>) =>
     onState({ ...state, view: { ...state.view, ...patch } });
-  const open = (key: string) => view({ drill: `${dim}=${key}`, letter: '', item: '' });
+  // A bar opens its services, unless no filter can list them (its reason is shown instead).
+  const open = (r: (typeof rows)[number]) =>
+    r.reason === null && view({ drill: encodeDrill([[dim, r.key]]), letter: '', item: '' });
   return (
     <Card
       title={title}
@@ -134,9 +103,15 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
             {rows.map((r) => (
               <tr key={r.key}>
                 <td>
-                  <button type="button" className="link" onClick={() => open(r.key)}>
-                    {r.key}
-                  </button>
+                  {r.reason === null ? (
+                    <button type="button" className="link" onClick={() => open(r)}>
+                      {r.key}
+                    </button>
+                  ) : (
+                    <>
+                      {r.key} <small className="note">(not listed: {r.reason})</small>
+                    </>
+                  )}
                 </td>
                 <td>{num(r.n)}</td>
                 <td>{num(r.upheld)}</td>
@@ -159,18 +134,7 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
               margin={{ left: 8, right: 24 }}
               accessibilityLayer
             >
-              <defs>
-                <pattern
-                  id="low-n"
-                  width="6"
-                  height="6"
-                  patternUnits="userSpaceOnUse"
-                  patternTransform="rotate(45)"
-                >
-                  <rect width="6" height="6" fill="#a9c0dc" />
-                  <line x1="0" y1="0" x2="0" y2="6" stroke="#5d7ea6" strokeWidth="2" />
-                </pattern>
-              </defs>
+              <LowNPattern />
               {/* Ticks and grid lines given, not found: recharts would measure every label in the DOM. */}
               <CartesianGrid
                 horizontal={false}
@@ -185,12 +149,19 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
                 tickFormatter={(v: number) => pct(v)}
                 interval={0}
               />
-              <YAxis type="category" dataKey="label" width={290} interval={0} tick={Label} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={narrow ? 160 : 290}
+                interval={0}
+                tick={(p: object) => <Label {...p} max={narrow ? 22 : 45} />}
+              />
               <Tooltip
                 formatter={(_v, _n, item) => {
                   const r = item.payload as (typeof rows)[number];
                   return [
-                    `${pct(r.rate)} (95% CI ${pct(r.low)}–${pct(r.high)}), n=${num(r.n)}`,
+                    `${pct(r.rate)} (95% CI ${pct(r.low)}–${pct(r.high)}), n=${num(r.n)}` +
+                      (r.reason ? `; not listed: ${r.reason}` : ''),
                     title,
                   ];
                 }}
@@ -200,8 +171,7 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
                 isAnimationActive={false}
                 background={{ fill: 'transparent' }}
                 shape={BarWithInterval}
-                cursor="pointer"
-                onClick={(d) => open((d as unknown as { payload: RateRow }).payload.key)}
+                onClick={(d) => open((d as unknown as { payload: (typeof rows)[number] }).payload)}
               />
             </BarChart>
           </ResponsiveContainer>

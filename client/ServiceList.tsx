@@ -1,17 +1,21 @@
 import { useEffect, useState } from 'react';
-import { getJson, num, type Items } from './api.ts';
+import { getJson, num, useApi, type Items, type Summary } from './api.ts';
+import { decodeDrill, describeDrill, drillFilters } from './drill.ts';
 import type { State } from './state.ts';
 
 /** The services behind a bar or cell (the filters plus the drill-down), a page at a time. */
 export function ServiceList({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const q = new URLSearchParams(state.filters);
-  for (const [k, v] of new URLSearchParams(state.view.drill)) q.append(k, v);
+  const keys = decodeDrill(state.view.drill);
+  const drilled = drillFilters(state.filters, keys);
+  // The filters of the list; null when no filter can list these services.
+  const key = 'filters' in drilled ? drilled.filters.toString() : null;
   const [pages, setPages] = useState<Items[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const key = q.toString();
+  const { data: total } = useApi<Summary>(key === null ? null : `/api/summary?${key}`);
   useEffect(() => {
     setPages([]);
     setError(null);
+    if (key === null) return;
     getJson<Items>(`/api/items?${key}&limit=50`).then(
       (p) => setPages([p]),
       (e: Error) => setError(e.message),
@@ -28,19 +32,28 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
   return (
     <section className="card services" aria-labelledby="services-title">
       <header>
-        <h2 id="services-title">
-          Services: {state.view.drill.replace(/&/g, ', ').replace(/=/g, ' = ')}
-        </h2>
+        <h2 id="services-title">Services: {describeDrill(keys)}</h2>
+        <p className="listed" aria-live="polite">
+          {total
+            ? total.items
+              ? `${num(total.items)} service${total.items === 1 ? '' : 's'}`
+              : 'No services'
+            : ''}
+        </p>
         <div className="actions">
-          <a className="button" href={`/api/export.csv?${key}`} download>
-            Download these services (CSV)
-          </a>
+          {key !== null && (
+            <a className="button" href={`/api/export.csv?${key}`} download>
+              Download these services (CSV)
+            </a>
+          )}
           <button type="button" onClick={close}>
             Close list
           </button>
         </div>
       </header>
-      {error ? (
+      {'reason' in drilled ? (
+        <p className="empty">These services cannot be listed: {drilled.reason}.</p>
+      ) : error ? (
         <p className="error" role="alert">
           Could not load the services: {error}
         </p>
@@ -49,47 +62,49 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
       ) : rows.length === 0 ? (
         <p className="empty">No services match these filters.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Treatment</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Category</th>
-              <th scope="col">Guideline</th>
-              <th scope="col">Decided</th>
-              <th scope="col">Letter</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.letter_id}/${r.item_no}`}>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      onState({
-                        ...state,
-                        view: {
-                          ...state.view,
-                          letter: String(r.letter_id),
-                          item: String(r.item_no),
-                        },
-                      })
-                    }
-                  >
-                    {String(r.treatment)}
-                  </button>
-                </td>
-                <td>{String(r.decision)}</td>
-                <td>{String(r.category)}</td>
-                <td>{(r.guideline_sources as string[]).join(', ')}</td>
-                <td>{String(r.decision_date ?? '–')}</td>
-                <td>{String(r.letter_id)}</td>
+        <div className="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Treatment</th>
+                <th scope="col">Decision</th>
+                <th scope="col">Category</th>
+                <th scope="col">Guideline</th>
+                <th scope="col">Decided</th>
+                <th scope="col">Letter</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.letter_id}/${r.item_no}`}>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        onState({
+                          ...state,
+                          view: {
+                            ...state.view,
+                            letter: String(r.letter_id),
+                            item: String(r.item_no),
+                          },
+                        })
+                      }
+                    >
+                      {String(r.treatment)}
+                    </button>
+                  </td>
+                  <td>{String(r.decision)}</td>
+                  <td>{String(r.category)}</td>
+                  <td>{(r.guideline_sources as string[]).join(', ')}</td>
+                  <td>{String(r.decision_date ?? '–')}</td>
+                  <td>{String(r.letter_id)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {pages.at(-1)?.next_cursor && (
         <button type="button" onClick={more}>

@@ -1,103 +1,28 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
+import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CI, ROOT, tempDir } from './helpers.ts';
-import { startServer } from './server.ts';
+import { axe, charted, dashboard, inBrowser, SHOTS } from './browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results');
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-let srv: Awaited<ReturnType<typeof startServer>>;
-beforeAll(async () => {
-  const outDir = tempDir();
-  await build({
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  srv = await startServer(800, { clientDir: outDir });
-});
-afterAll(() => srv?.close());
-const api = async (path: string) => (await fetch(srv.url + path)).json();
+const app = dashboard(800);
+const api = app.api;
 
 describe('the built dashboard', () => {
   it('is served at / with its script and styles', async () => {
-    const res = await fetch(srv.url + '/');
+    const res = await fetch(app.url() + '/');
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<div id="root">');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html);
     expect(script).not.toBeNull();
-    const js = await fetch(srv.url + script![1]);
+    const js = await fetch(app.url() + script![1]);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
   });
 });
 
-// A real browser: Debian's chromium, which .ci/run installs. Outside CI without it, say so and skip.
-const inBrowser = CI || existsSync(CHROMIUM) ? describe : describe.skip;
-if (!CI && !existsSync(CHROMIUM))
-  console.warn(
-    `browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium; required when CI=true)`,
-  );
-
 inBrowser('in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(() => browser?.close());
-
-  const open = async (path = '/') => {
-    const page = await browser.newPage({
-      viewport: { width: 1400, height: 1000 },
-      acceptDownloads: true,
-    });
-    await page.goto(srv.url + path);
-    await page.locator('.totals').filter({ hasText: 'services in' }).waitFor();
-    return page;
-  };
-  const charted = (page: Page, bars = 3) =>
-    expect
-      .poll(() => page.locator('.card .recharts-bar-rectangle').count())
-      .toBeGreaterThanOrEqual(bars);
-  async function axe(page: Page, view: string) {
-    await page.evaluate(AXE); // through the devtools protocol: the page's CSP rightly refuses inline scripts
-    const result = await page.evaluate(async () =>
-      (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{
-              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe.run(),
-    );
-    if (process.env.AXE_DEBUG)
-      for (const v of result.violations)
-        console.log(
-          v.id,
-          v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-        );
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${view}: ${v.id} (${v.impact}, ${v.nodes.length} nodes)`)).toEqual([]);
-  }
+  const open = app.open;
 
   it('the analyst switches dimensions and reads a table that matches the API', async () => {
     const page = await open();
@@ -234,7 +159,7 @@ inBrowser('in Chromium', () => {
     await axe(page, 'letter');
     await page.screenshot({ path: join(SHOTS, 'manager-letter.png'), fullPage: true });
     // The copied link reopens the same letter.
-    const copy = await browser.newPage();
+    const copy = await app.browser().newPage();
     await copy.goto(page.url());
     await copy.locator('.full-text mark').waitFor();
     await copy.close();
@@ -242,8 +167,8 @@ inBrowser('in Chromium', () => {
   });
 
   it('says plainly when nothing matches', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${srv.url}/?treatment=no-such-treatment-anywhere`);
+    const page = await app.browser().newPage();
+    await page.goto(`${app.url()}/?treatment=no-such-treatment-anywhere`);
     await expect
       .poll(() => page.locator('.totals').textContent())
       .toContain('No services match these filters.');

@@ -1,0 +1,97 @@
+import { DIMENSIONS, dimension, type DimensionName } from '../model/dimensions.ts';
+import { NOT_STATED } from '../model/values.ts';
+
+/**
+ * A drill-down: the keys of the bar or cell clicked, each with its dimension, as the API
+ * returned them. In the URL it is a query string of its own (`category=Evaluation+%26+...`),
+ * itself encoded as the value of `drill`, so any key round-trips, whatever it holds.
+ */
+export type DrillKey = readonly [dimension: string, key: string];
+
+export const encodeDrill = (keys: readonly DrillKey[]): string =>
+  new URLSearchParams(keys as [string, string][]).toString();
+
+export const decodeDrill = (text: string): DrillKey[] => [...new URLSearchParams(text)];
+
+/** The filters that list a drill-down's services, or why no filter can. */
+export type Drilled = { filters: URLSearchParams } | { reason: string };
+
+const YEAR = /^(\d{4})$/;
+const BAND = /^(\d+)–(\d+)$/;
+
+// A range bound narrowed to the key's: the later start, the earlier end.
+function narrow(q: URLSearchParams, p: string, v: string | number, side: 'min' | 'max') {
+  const had = q.get(p);
+  const num = typeof v === 'number';
+  const have = had === null ? v : num ? Number(had) : had;
+  const keep = side === 'min' ? (have > v ? have : v) : have < v ? have : v;
+  q.set(p, String(keep));
+}
+
+// The key's range as [from, to], by the dimension's storage; null when the key is no range.
+function keyRange(name: DimensionName, key: string): [string, string] | [number, number] | null {
+  const d = dimension(name);
+  if (d.storage === 'date') {
+    const y = YEAR.exec(key)?.[1];
+    return y ? [`${y}-01-01`, `${y}-12-31`] : null;
+  }
+  const band = BAND.exec(key);
+  if (!band) return null;
+  const [lo, hi] = [Number(band[1]), Number(band[2])];
+  return hi - lo + 1 === (d.bucket ?? 1) ? [lo, hi] : null;
+}
+
+/** Narrows q to one key of one dimension; returns why it cannot, or null once done. */
+function drillOne(q: URLSearchParams, dim: string, key: string): string | null {
+  if (!(dim in DIMENSIONS)) return `"${dim}" is not a dimension`;
+  const name = dim as DimensionName;
+  const d = dimension(name);
+  if (d.range) {
+    const r = keyRange(name, key);
+    if (!r)
+      return key === NOT_STATED
+        ? `services with no ${d.label.toLowerCase()} cannot be listed: a range filter holds only services that have one`
+        : `"${key}" is not a ${d.label.toLowerCase()} range`;
+    narrow(q, d.range[0], r[0], 'min');
+    narrow(q, d.range[1], r[1], 'max');
+    const [from, to] = [q.get(d.range[0])!, q.get(d.range[1])!];
+    if (typeof r[0] === 'number' ? Number(from) > Number(to) : from > to)
+      return `${d.label} ${key} is outside the range filtered`;
+    return null;
+  }
+  if (d.storage === 'text' && key === NOT_STATED)
+    return `services with no ${d.label.toLowerCase()} cannot be listed by a filter`;
+  // A filter on the same dimension keeps any of its values; a key outside them (another
+  // guideline cited beside the one filtered) would need all of them, which no filter says.
+  const chosen = q.getAll(name);
+  if (chosen.length && d.storage !== 'text' && !chosen.includes(key))
+    return `${d.label} "${key}" together with the ${d.label.toLowerCase()} filtered (${chosen.join(', ')}) cannot be listed: a filter keeps services with any of its values`;
+  q.delete(name);
+  q.append(name, key);
+  return null;
+}
+
+/**
+ * The view's filters narrowed to the keys clicked: a code or set key is its value, a year a
+ * date range, an age band a range of ages, each within the range already filtered. A key of the
+ * searched text (treatment) replaces the search: a name holding the key holds the term it was
+ * found by, so the list stays within the view.
+ */
+export function drillFilters(filters: URLSearchParams, keys: readonly DrillKey[]): Drilled {
+  const q = new URLSearchParams(filters);
+  if (keys.length === 0) return { reason: 'nothing was chosen' };
+  for (const [dim, key] of keys) {
+    const reason = drillOne(q, dim, key);
+    if (reason) return { reason };
+  }
+  return { filters: q };
+}
+
+/** The keys for people: "Category: Evaluation & Management, Guideline cited: MTUS". */
+export const describeDrill = (keys: readonly DrillKey[]): string =>
+  keys
+    .map(([dim, key]) => {
+      const d = dim in DIMENSIONS ? dimension(dim as DimensionName) : null;
+      return d?.search ? `${d.label} contains “${key}”` : `${d?.label ?? dim}: ${key}`;
+    })
+    .join(', ');
