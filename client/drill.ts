@@ -1,4 +1,4 @@
-import { DIMENSIONS, dimension, type DimensionName } from '../model/dimensions.ts';
+import { DIMENSIONS, dimension, keyRange, type DimensionName } from '../model/dimensions.ts';
 import { NOT_STATED } from '../model/values.ts';
 
 /**
@@ -16,9 +16,6 @@ export const decodeDrill = (text: string): DrillKey[] => [...new URLSearchParams
 /** The filters that list a drill-down's services, or why no filter can. */
 export type Drilled = { filters: URLSearchParams } | { reason: string };
 
-const YEAR = /^(\d{4})$/;
-const BAND = /^(\d+)–(\d+)$/;
-
 // A range bound narrowed to the key's: the later start, the earlier end.
 function narrow(q: URLSearchParams, p: string, v: string | number, side: 'min' | 'max') {
   const had = q.get(p);
@@ -26,19 +23,6 @@ function narrow(q: URLSearchParams, p: string, v: string | number, side: 'min' |
   const have = had === null ? v : num ? Number(had) : had;
   const keep = side === 'min' ? (have > v ? have : v) : have < v ? have : v;
   q.set(p, String(keep));
-}
-
-// The key's range as [from, to], by the dimension's storage; null when the key is no range.
-function keyRange(name: DimensionName, key: string): [string, string] | [number, number] | null {
-  const d = dimension(name);
-  if (d.storage === 'date') {
-    const y = YEAR.exec(key)?.[1];
-    return y ? [`${y}-01-01`, `${y}-12-31`] : null;
-  }
-  const band = BAND.exec(key);
-  if (!band) return null;
-  const [lo, hi] = [Number(band[1]), Number(band[2])];
-  return hi - lo + 1 === (d.bucket ?? 1) ? [lo, hi] : null;
 }
 
 /** Narrows q to one key of one dimension; returns why it cannot, or null once done. */

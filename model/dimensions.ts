@@ -260,26 +260,20 @@ export const filterDimension = (p: FilterName): DimensionName =>
   p in RANGE_BOUNDS ? RANGE_BOUNDS[p as RangeFilterName].name : (p as ListFilterName);
 
 /**
- * The filter parameters that keep the services behind one key of a breakdown by `name`: the key
- * itself for lists, the year's dates for a date dimension, the bucket's bounds for a number.
- * Null where no filter can say it (a range dimension's 'Not stated').
+ * The range one key of a breakdown by a number or date dimension stands for: the year's dates,
+ * or the bucket's bounds ("40–49"). Null for a key that is no range ('Not stated').
  */
-export function filterFor(name: DimensionName, key: string): [FilterName, string][] | null {
+export function keyRange(
+  name: DimensionName,
+  key: string,
+): [string, string] | [number, number] | null {
   const d = dimension(name);
-  if (!d.range) return [[name as ListFilterName, key]];
-  const [from, to] = d.range as readonly [RangeFilterName, RangeFilterName];
-  if (d.storage === 'date')
-    return /^\d{4}$/.test(key)
-      ? [
-          [from, `${key}-01-01`],
-          [to, `${key}-12-31`],
-        ]
-      : null;
-  const m = /^(\d+)–(\d+)$/.exec(key);
-  return m
-    ? [
-        [from, m[1]],
-        [to, m[2]],
-      ]
-    : null;
+  if (d.storage === 'date') {
+    const y = /^(\d{4})$/.exec(key)?.[1];
+    return y ? [`${y}-01-01`, `${y}-12-31`] : null;
+  }
+  const band = /^(\d+)–(\d+)$/.exec(key);
+  if (!band) return null;
+  const [lo, hi] = [Number(band[1]), Number(band[2])];
+  return hi - lo + 1 === (d.bucket ?? 1) ? [lo, hi] : null;
 }
