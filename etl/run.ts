@@ -14,6 +14,7 @@ import { letterFiles } from './files.ts';
 import { applySchema, buildDerived, DERIVED_VERSION, merge } from './load.ts';
 import { Pool } from './pool.ts';
 import { progress } from './progress.ts';
+import { PHASES_ON, printPhases } from './phases.ts';
 import type { Done, Job } from './worker.ts';
 
 export interface Summary {
@@ -66,7 +67,8 @@ async function parseAll(
   s: Summary,
   o: Options,
 ): Promise<void> {
-  const pool = new Pool(o.workers);
+  const pool = new Pool(o.workers, o.fileTimeoutMs);
+  const phases: Record<string, number> = {};
   const out = Object.fromEntries(
     ['letters', 'items', 'quarantine'].map((t) => [
       t,
@@ -79,6 +81,8 @@ async function parseAll(
     for (const k of ['new', 'changed', 'unchanged', 'quarantined'] as const) s[k] += d[k];
     s.letters += d.loaded;
     s.items += d.itemCount;
+    for (const [k, v] of Object.entries(d.phases ?? {}))
+      phases[k] = k.startsWith('peak') ? Math.max(phases[k] ?? 0, v) : (phases[k] ?? 0) + v;
     for (const t of ['letters', 'items', 'quarantine'] as const)
       if (d[t] && !out[t].write(d[t])) await once(out[t], 'drain');
     tick(s.files);
@@ -108,11 +112,14 @@ async function parseAll(
     await pool.close();
   }
   if (!o.quiet) tick(s.files, true);
+  if (PHASES_ON) printPhases(phases, s.files);
 }
 
 interface Options {
   quiet?: boolean;
   workers?: number;
+  /** A file that takes longer than this to read is quarantined (default 60 s). */
+  fileTimeoutMs?: number;
 }
 
 /**
