@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,23 +7,47 @@ import { generate, type Format } from '../etl/generate/index.ts';
 import { median, table, timeShell } from './util.ts';
 
 // npm run bench:etl -- --letters N [--format txt|pdf] [--runs R]: letters/s, items/s and peak RSS
-// of a full load, next to a baseline measured in the same run on the same files.
+// of a full load of generated letters, next to a baseline measured in the same run on the same
+// files. With --real DIR [--files N], the PDFs in DIR (real letters), copied over and over into
+// a temporary folder until there are N, instead of generated ones.
 const { values } = parseArgs({
   options: {
     letters: { type: 'string', default: '20000' },
     format: { type: 'string', default: 'txt' },
     runs: { type: 'string', default: '3' },
+    real: { type: 'string' },
+    files: { type: 'string', default: '2000' },
   },
 });
-const n = Number(values.letters);
 const runs = Number(values.runs);
-const format = values.format as Format;
+const format = (values.real ? 'pdf' : values.format) as Format;
 const dir = mkdtempSync(join(tmpdir(), 'imr-bench-etl-'));
 const corpus = join(dir, 'corpus');
-console.log(`generating ${n} ${format} letters...`);
+const kind = values.real ? `real ${format}` : `generated ${format}`;
+const n = values.real ? Number(values.files) : Number(values.letters);
 const g0 = performance.now();
-await generate(n, 1, corpus, format);
-console.log(`generated in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+if (values.real) copyReal(values.real, corpus, n);
+else await generate(n, 1, corpus, format);
+console.log(`${n} ${kind} letters ready in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+
+/** n copies of the PDFs in from, in folders of one copy of each (the ETL does not follow links). */
+function copyReal(from: string, to: string, n: number): void {
+  const pdfs = readdirSync(from).filter((f) => f.toLowerCase().endsWith('.pdf'));
+  if (!pdfs.length) throw new Error(`no PDFs in ${from}`);
+  for (let i = 0; i < n; i++) {
+    const sub = join(to, `copy-${String(Math.floor(i / pdfs.length)).padStart(3, '0')}`);
+    if (i % pdfs.length === 0) mkdirSync(sub, { recursive: true });
+    copyFileSync(join(from, pdfs[i % pdfs.length]), join(sub, pdfs[i % pdfs.length]));
+  }
+}
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 const baseline =
   format === 'pdf'
@@ -35,11 +59,14 @@ const baseline =
         name: 'grep -c, one pass (I/O floor)',
         cmd: `find ${corpus} -name '*.txt' -print0 | xargs -0 grep -c -E ': (Upheld|Overturned)$' > /dev/null`,
       };
+if (format === 'pdf' && !hasPdftotext)
+  console.log('pdftotext is not installed (poppler-utils): no baseline in this run');
+const withBase = format !== 'pdf' || hasPdftotext;
 const base: number[] = [];
 const etl: { s: number; items: number; rss: number }[] = [];
 for (let r = 0; r < runs; r++) {
   timeShell(`cat $(find ${corpus} -type f | head -2000) > /dev/null`); // same cache state for both
-  base.push(timeShell(baseline.cmd));
+  if (withBase) base.push(timeShell(baseline.cmd));
   const db = join(dir, `run${r}.duckdb`);
   const out = execFileSync(
     process.execPath,
@@ -52,18 +79,20 @@ for (let r = 0; r < runs; r++) {
       '--db',
       db,
     ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', process.env.IMR_PHASES ? 'inherit' : 'ignore'] },
   );
   const m = /items: (\d+), quarantined: \d+, seconds: ([\d.]+), peak RSS: (\d+) MB/.exec(out);
   if (!m) throw new Error(`unexpected ETL output: ${out}`);
   etl.push({ s: Number(m[2]), items: Number(m[1]), rss: Number(m[3]) });
   rmSync(db, { force: true });
-  console.log(`run ${r + 1}: ETL ${m[2]} s, baseline ${base.at(-1)!.toFixed(2)} s`);
+  console.log(
+    `run ${r + 1}: ETL ${m[2]} s, peak RSS ${m[3]} MB, baseline ${base.at(-1)?.toFixed(2)} s`,
+  );
 }
 const s = median(etl.map((e) => e.s));
-const b = median(base);
+const b = withBase ? median(base) : NaN;
 console.log(
-  `\n${n} ${format} letters, ${etl[0].items} items; medians of ${runs} runs on ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores\n`,
+  `\n${n} ${kind} letters, ${etl[0].items} items; medians of ${runs} runs on ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores\n`,
 );
 console.log(
   table([
@@ -75,8 +104,12 @@ console.log(
       Math.round(etl[0].items / s),
       median(etl.map((e) => e.rss)),
     ],
-    [`baseline: ${baseline.name}`, Number(b.toFixed(2)), Math.round(n / b), '-', '-'],
-    ['ratio ETL / baseline time', Number((s / b).toFixed(1)), '', '', ''],
+    ...(withBase
+      ? [
+          [`baseline: ${baseline.name}`, Number(b.toFixed(2)), Math.round(n / b), '-', '-'],
+          ['ratio ETL / baseline time', Number((s / b).toFixed(1)), '', '', ''],
+        ]
+      : []),
   ]),
 );
 rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ interface Exports {
   FPDFText_ClosePage(text: number): void;
   FPDFText_CountChars(text: number): number;
   FPDFText_GetUnicode(text: number, i: number): number;
-  FPDFText_IsGenerated(text: number, i: number): number;
+  FPDFText_GetText(text: number, start: number, count: number, out: number): number;
   FPDFText_GetCharOrigin(text: number, i: number, x: number, y: number): number;
   FPDFText_GetLooseCharBox(text: number, i: number, rect: number): number;
 }
@@ -91,17 +91,18 @@ export async function pdfiumText(data: Uint8Array): Promise<string> {
 /**
  * A page's glyphs joined into runs: glyphs that follow each other on one baseline with less
  * than 3pt between them, so letter spacing in justified lines never splits a word. Spaces
- * and line ends that PDFium made up (it marks them generated) end a run; the gap is then
- * measured from the glyphs' positions, as for pdfjs's runs. PDFium reports a hyphen that
- * ends a line as U+0002.
+ * and line ends (PDFium makes some up) end a run; the gap is then measured from the glyphs'
+ * positions, as for pdfjs's runs. PDFium reports a hyphen that ends a line as U+0002 (one
+ * glyph at a time) or U+FFFE (in a page's text).
  */
 function pageRuns(m: Module, text: number, buf: number): Run[] {
   const x = m.wasmExports;
   const runs: Run[] = [];
+  const codes = pageCodes(m, text);
   let last: Run | undefined;
-  for (let i = 0, n = x.FPDFText_CountChars(text); i < n; i++) {
-    const u = x.FPDFText_GetUnicode(text, i);
-    if (x.FPDFText_IsGenerated(text, i) === 1 || (u < 32 && u !== 2)) {
+  for (let i = 0; i < codes.length; i++) {
+    const u = codes[i];
+    if (u <= 32 && u !== 2) {
       last = undefined;
       continue;
     }
@@ -110,7 +111,7 @@ function pageRuns(m: Module, text: number, buf: number): Run[] {
     const cx = m.HEAPF64[buf >> 3];
     const cy = m.HEAPF64[(buf >> 3) + 1];
     const right = m.HEAPF32[(buf + 24) >> 2]; // FS_RECTF: left, top, right, bottom
-    const s = u === 2 ? '-' : String.fromCharCode(u);
+    const s = u === 2 || u === 0xfffe ? '-' : String.fromCharCode(u);
     const end = last ? last.x + last.w : 0;
     if (last && Math.abs(last.y - cy) < 0.5 && cx >= end - 1 && cx - end < 3) {
       last.s += s;
@@ -121,4 +122,22 @@ function pageRuns(m: Module, text: number, buf: number): Run[] {
     }
   }
   return runs;
+}
+
+/** Every glyph's UTF-16 code on a page, in one call rather than one a glyph. */
+function pageCodes(m: Module, text: number): Uint16Array {
+  const x = m.wasmExports;
+  const n = x.FPDFText_CountChars(text);
+  if (n <= 0) return new Uint16Array(0);
+  const out = x.malloc(2 * (n + 1));
+  try {
+    const got = x.FPDFText_GetText(text, 0, n, out) - 1; // it counts the terminating zero
+    const codes = new Uint16Array(m.HEAPU8.buffer, out, n).slice();
+    // One code a glyph, unless a glyph outside the BMP took two: then ask glyph by glyph.
+    return got === n
+      ? codes
+      : Uint16Array.from({ length: n }, (_, i) => x.FPDFText_GetUnicode(text, i));
+  } finally {
+    x.free(out);
+  }
 }
