@@ -1,33 +1,57 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generate, type Format } from '../etl/generate/index.ts';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { generate, type Format } from '../etl/generate/index.ts';
 import { median, table, timeShell } from './util.ts';
 
 // npm run bench:etl -- --letters N [--format txt|pdf] [--runs R] [--reparse]: letters/s, items/s
-// and peak RSS of a full load, next to a baseline measured in the same run on the same files.
-// --reparse also times a run that re-parses every stored letter from its text, as after a parser
-// upgrade (the letters are marked as read by another parser version).
+// and peak RSS of a full load of generated letters, next to a baseline measured in the same run
+// on the same files. With --real DIR [--files N], the PDFs in DIR (real letters), copied over
+// and over into a temporary folder until there are N, instead of generated ones. --reparse also
+// times a run that re-parses every stored letter from its text, as after a parser upgrade (the
+// letters are marked as read by another parser version).
 const { values } = parseArgs({
   options: {
     letters: { type: 'string', default: '20000' },
     format: { type: 'string', default: 'txt' },
     runs: { type: 'string', default: '3' },
+    real: { type: 'string' },
+    files: { type: 'string', default: '2000' },
     reparse: { type: 'boolean', default: false },
   },
 });
-const n = Number(values.letters);
 const runs = Number(values.runs);
-const format = values.format as Format;
+const format = (values.real ? 'pdf' : values.format) as Format;
 const dir = mkdtempSync(join(tmpdir(), 'imr-bench-etl-'));
 const corpus = join(dir, 'corpus');
-console.log(`generating ${n} ${format} letters...`);
+const kind = values.real ? `real ${format}` : `generated ${format}`;
+const n = values.real ? Number(values.files) : Number(values.letters);
 const g0 = performance.now();
-await generate(n, 1, corpus, format);
-console.log(`generated in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+if (values.real) copyReal(values.real, corpus, n);
+else await generate(n, 1, corpus, format);
+console.log(`${n} ${kind} letters ready in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+
+/** n copies of the PDFs in from, in folders of one copy of each (the ETL does not follow links). */
+function copyReal(from: string, to: string, n: number): void {
+  const pdfs = readdirSync(from).filter((f) => f.toLowerCase().endsWith('.pdf'));
+  if (!pdfs.length) throw new Error(`no PDFs in ${from}`);
+  for (let i = 0; i < n; i++) {
+    const sub = join(to, `copy-${String(Math.floor(i / pdfs.length)).padStart(3, '0')}`);
+    if (i % pdfs.length === 0) mkdirSync(sub, { recursive: true });
+    copyFileSync(join(from, pdfs[i % pdfs.length]), join(sub, pdfs[i % pdfs.length]));
+  }
+}
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 const baseline =
   format === 'pdf'
@@ -39,6 +63,9 @@ const baseline =
         name: 'grep -c, one pass (I/O floor)',
         cmd: `find ${corpus} -name '*.txt' -print0 | xargs -0 grep -c -E ': (Upheld|Overturned)$' > /dev/null`,
       };
+if (format === 'pdf' && !hasPdftotext)
+  console.log('pdftotext is not installed (poppler-utils): no baseline in this run');
+const withBase = format !== 'pdf' || hasPdftotext;
 const base: number[] = [];
 const etl: { s: number; items: number; rss: number }[] = [];
 const reparsed: typeof etl = [];
@@ -49,7 +76,10 @@ function runEtl(input: string, db: string) {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', cli, '--input', input, '--db', db],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', process.env.IMR_PHASES ? 'inherit' : 'ignore'],
+    },
   );
   const m =
     /re-parsed (\d+)[^]*items: (\d+), quarantined: (\d+), seconds: ([\d.]+), peak RSS: (\d+) MB/.exec(
@@ -59,9 +89,10 @@ function runEtl(input: string, db: string) {
   const [reparsed, items, quarantined, s, rss] = m.slice(1).map(Number);
   return { out, reparsed, items, quarantined, s, rss };
 }
+
 for (let r = 0; r < runs; r++) {
   timeShell(`cat $(find ${corpus} -type f | head -2000) > /dev/null`); // same cache state for both
-  base.push(timeShell(baseline.cmd));
+  if (withBase) base.push(timeShell(baseline.cmd));
   const db = join(dir, `run${r}.duckdb`);
   const first = runEtl(corpus, db);
   etl.push(first);
@@ -78,35 +109,31 @@ for (let r = 0; r < runs; r++) {
     console.log(`run ${r + 1}: re-parse of ${again.reparsed} stored letters ${again.s} s`);
   }
   rmSync(db, { force: true });
-  console.log(`run ${r + 1}: ETL ${first.s} s, baseline ${base.at(-1)!.toFixed(2)} s`);
+  console.log(
+    `run ${r + 1}: ETL ${first.s} s, peak RSS ${first.rss} MB, baseline ${base.at(-1)?.toFixed(2)} s`,
+  );
 }
 const s = median(etl.map((e) => e.s));
-const b = median(base);
+const b = withBase ? median(base) : NaN;
+const perSecond = (list: typeof etl) => {
+  const t = median(list.map((e) => e.s));
+  return [t, Math.round(n / t), Math.round(list[0].items / t), median(list.map((e) => e.rss))];
+};
 console.log(
-  `\n${n} ${format} letters, ${etl[0].items} items; medians of ${runs} runs on ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores\n`,
+  `\n${n} ${kind} letters, ${etl[0].items} items; medians of ${runs} runs on ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores\n`,
 );
 console.log(
   table([
     ['', 'seconds', 'letters/s', 'items/s', 'peak RSS MB'],
-    [
-      'IMR Outcomes ETL (end to end)',
-      s,
-      Math.round(n / s),
-      Math.round(etl[0].items / s),
-      median(etl.map((e) => e.rss)),
-    ],
-    [`baseline: ${baseline.name}`, Number(b.toFixed(2)), Math.round(n / b), '-', '-'],
-    ['ratio ETL / baseline time', Number((s / b).toFixed(1)), '', '', ''],
-    ...(reparsed.length
+    ['IMR Outcomes ETL (end to end)', ...perSecond(etl)],
+    ...(withBase
       ? [
-          [
-            `re-parse of ${n} stored letters (parser upgrade)`,
-            median(reparsed.map((e) => e.s)),
-            Math.round(n / median(reparsed.map((e) => e.s))),
-            Math.round(reparsed[0].items / median(reparsed.map((e) => e.s))),
-            median(reparsed.map((e) => e.rss)),
-          ],
+          [`baseline: ${baseline.name}`, Number(b.toFixed(2)), Math.round(n / b), '-', '-'],
+          ['ratio ETL / baseline time', Number((s / b).toFixed(1)), '', '', ''],
         ]
+      : []),
+    ...(reparsed.length
+      ? [[`re-parse of ${n} stored letters (parser upgrade)`, ...perSecond(reparsed)]]
       : []),
   ]),
 );

@@ -7,7 +7,10 @@ import { stateAgreement, stateLine } from './state.ts';
 
 await runCli(ETL, async (values) => {
   if (values.input) {
-    const s = await runEtl(values.input, values.db, { workers: values.workers });
+    const s = await runEtl(values.input, values.db, {
+      workers: values.workers,
+      fileTimeoutMs: values['file-timeout-ms'],
+    });
     console.log(
       `files: ${s.files} (new ${s.new}, changed ${s.changed}, unchanged ${s.unchanged}, duplicate letters ${s.duplicates}, re-parsed ${s.reparsed}, quarantined retried ${s.retried}), ` +
         `letters: ${s.letters}, items: ${s.items}, quarantined: ${s.quarantined}, seconds: ${s.seconds}, ` +

@@ -10,7 +10,7 @@ const etlFlags = {
   input: {
     type: 'string',
     value: 'DIR',
-    help: 'Loads every .pdf and .txt letter under this folder, subfolders too.',
+    help: 'Loads every .pdf and .txt letter, and every DMHC .csv or .csv.gz, under this folder.',
     valid: 'a folder that exists',
     schema: folder.optional(),
   },
@@ -41,12 +41,20 @@ const etlFlags = {
     valid: 'a whole number from 1 to 256',
     schema: wholeNumber(1, 256).optional(),
   },
+  'file-timeout-ms': {
+    type: 'string',
+    value: 'MS',
+    help: 'A file that takes longer than this to read is quarantined, and the run goes on (60000).',
+    valid: 'a whole number of milliseconds from 1000 to 3600000',
+    schema: wholeNumber(1000, 3_600_000).optional(),
+  },
   help: HELP,
 } satisfies Flags;
 
 export const ETL: Cli<typeof etlFlags> = {
   name: 'npm run etl',
-  usage: 'npm run etl -- --input DIR [--db FILE] [--report] [--parquet DIR] [--workers N]',
+  usage:
+    'npm run etl -- --input DIR [--db FILE] [--report] [--parquet DIR] [--workers N] [--file-timeout-ms MS]',
   about:
     'Reads IMR determination letters (PDF or text) into a DuckDB database, and reports on it or exports it.',
   flags: etlFlags,

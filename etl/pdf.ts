@@ -1,84 +1,39 @@
-let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+import { pdfiumText } from './pdf/pdfium.ts';
+import { pdfjsText } from './pdf/pdfjs.ts';
+import type { PdfEngine } from './types.ts';
+type Engine = readonly [PdfEngine, (data: Uint8Array) => Promise<string>];
 
 /**
- * pdfjs-dist, loaded when the first PDF comes, so a run of text letters never pays for it.
- * Its legacy build, the one that runs on Node 20, brings core-js, which replaces
- * JSON.stringify, JSON.parse and Array.prototype.push with JavaScript versions for features
- * this project never uses. They made the whole ETL three times slower (JSON.stringify alone
- * took 0.3 ms a letter), so the natives are put back once it has loaded.
+ * PDFium (WebAssembly) reads the state's letters about three times faster than pdfjs-dist;
+ * pdfjs-dist reads what PDFium cannot open. Both give the same text for every real letter
+ * (test/pdf-engines.test.ts).
  */
-function loadPdfjs() {
-  pdfjs ??= (async () => {
-    const natives = (
-      [
-        [JSON, 'stringify'],
-        [JSON, 'parse'],
-        [Array.prototype, 'push'],
-      ] as [object, string][]
-    ).map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)!] as const);
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // Its worker code, which it would otherwise import (and patch again) on the first document.
-    // @ts-expect-error: the package has no types for its worker module.
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    for (const [o, k, d] of natives) Object.defineProperty(o, k, d);
-    return lib;
-  })();
-  return pdfjs;
-}
+export const ENGINES: readonly Engine[] = [
+  ['pdfium', pdfiumText],
+  ['pdfjs', pdfjsText],
+];
 
-interface Run {
-  x: number;
-  y: number;
-  w: number;
-  s: string;
-}
-
-/** Text of a PDF's text layer, one line per visual line, pages separated by form feeds. */
-export async function pdfToText(data: Uint8Array): Promise<string> {
-  const { getDocument } = await loadPdfjs();
-  const doc = await getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const runs: Run[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
-        runs.push({ x: item.transform[4], y: item.transform[5], w: item.width, s: item.str });
-      }
-      pages.push(toLines(runs));
-      page.cleanup();
+/**
+ * A PDF's text, one line per visual line, pages separated by form feeds, and the engine that
+ * read it: the first of `engines` that can. When none can, the last one's error is thrown,
+ * as the reason the file is quarantined.
+ */
+export async function readPdf(
+  data: Uint8Array,
+  engines: readonly Engine[] = ENGINES,
+): Promise<{ text: string; engine: PdfEngine }> {
+  let error: unknown;
+  for (const [engine, read] of engines) {
+    try {
+      return { text: await read(data), engine };
+    } catch (e) {
+      error = e;
     }
-    return pages.join('\n\f');
-  } finally {
-    await doc.destroy();
   }
+  throw error;
 }
 
-// Runs on one baseline (within 2pt) form a line; a wide gap between runs becomes spaces,
-// so two-column header rows stay readable as "Label: value   Label: value".
-function toLines(runs: Run[]): string {
-  runs.sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Run[][] = [];
-  for (const r of runs) {
-    const line = lines.at(-1);
-    if (line && Math.abs(line[0].y - r.y) < 2) line.push(r);
-    else lines.push([r]);
-  }
-  return lines
-    .map((line) => {
-      line.sort((a, b) => a.x - b.x);
-      let out = '';
-      let end = -Infinity;
-      for (const r of line) {
-        const gap = r.x - end;
-        if (out && gap > 20) out += '   ';
-        else if (out && gap > 1 && !out.endsWith(' ') && !r.s.startsWith(' ')) out += ' ';
-        out += r.s;
-        end = r.x + r.w;
-      }
-      return out.trimEnd();
-    })
-    .join('\n');
+/** A PDF's text, whichever engine read it. */
+export async function pdfToText(data: Uint8Array): Promise<string> {
+  return (await readPdf(data)).text;
 }

@@ -1,5 +1,5 @@
-import { pdfToText } from './pdf.ts';
-import { ParseError } from './types.ts';
+import { readPdf } from './pdf.ts';
+import { ParseError, type PdfEngine } from './types.ts';
 
 /** Real letters are well under 1 MB; anything this large is not one. */
 export const MAX_BYTES = 30e6;
@@ -8,11 +8,19 @@ export const tooLarge = (bytes: number) =>
     `file too large for a letter (${(bytes / 1e6).toFixed(0)} MB; the limit is ${MAX_BYTES / 1e6} MB)`,
   );
 
-/**
- * A letter file's text. The content decides how it is read, not the name: a ".pdf" that
- * holds text is read as text. Text may be UTF-8, UTF-16 (with BOM) or Windows-1252.
- */
+/** A letter file's text. */
 export async function readLetterText(data: Uint8Array): Promise<string> {
+  return (await readLetter(data)).text;
+}
+
+/**
+ * A letter file's text, and the engine that read it when it is a PDF (null for text). The
+ * content decides how it is read, not the name: a ".pdf" that holds text is read as text.
+ * Text may be UTF-8, UTF-16 (with BOM) or Windows-1252.
+ */
+export async function readLetter(
+  data: Uint8Array,
+): Promise<{ text: string; engine: PdfEngine | null }> {
   if (data.length === 0) throw new ParseError('empty file');
   if (data.length > MAX_BYTES) throw tooLarge(data.length);
   if (startsWith(data, '%PDF-')) {
@@ -20,9 +28,9 @@ export async function readLetterText(data: Uint8Array): Promise<string> {
     // could load a letter with some of its items missing.
     if (!Buffer.from(data.subarray(-1024)).toString('latin1').includes('%%EOF'))
       throw new ParseError('truncated PDF (no %%EOF marker at the end)');
-    let text: string;
+    let pdf: Awaited<ReturnType<typeof readPdf>>;
     try {
-      text = await pdfToText(data);
+      pdf = await readPdf(data);
     } catch (e) {
       const why =
         (e as Error).name === 'PasswordException'
@@ -30,10 +38,10 @@ export async function readLetterText(data: Uint8Array): Promise<string> {
           : `unreadable PDF (${(e as Error).message})`;
       throw new ParseError(why);
     }
-    if (text.replace(/\s/g, '').length < 20) throw new ParseError('no text layer (scanned?)');
-    return text;
+    if (pdf.text.replace(/\s/g, '').length < 20) throw new ParseError('no text layer (scanned?)');
+    return pdf;
   }
-  return decodeText(data);
+  return { text: decodeText(data), engine: null };
 }
 
 function decodeText(data: Uint8Array): string {

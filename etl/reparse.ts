@@ -40,15 +40,17 @@ export async function* staleTexts(
   const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
   const db = await instance.connect();
   try {
+    const engine = await column(db, 'letters', 'pdf_engine');
     const result = await db.stream(
-      `SELECT source_file, source_sha256, full_text FROM letters WHERE ${await staleLetters(db)}`,
+      `SELECT source_file, source_sha256, full_text, ${engine} FROM letters WHERE ${await staleLetters(db)}`,
       { v: version },
     );
     let batch: NonNullable<Job['texts']> = [];
     for await (const rows of result.yieldRows())
-      for (const [f, h, t] of rows) {
+      for (const [f, h, t, e] of rows) {
         if (skip.has(String(f))) continue;
-        batch.push({ source_file: String(f), source_sha256: String(h), full_text: String(t) });
+        const text = { source_file: String(f), source_sha256: String(h), full_text: String(t) };
+        batch.push({ ...text, pdf_engine: e === null ? null : String(e) });
         if (batch.length >= size) {
           yield batch;
           batch = [];

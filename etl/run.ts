@@ -18,6 +18,7 @@ import { progress } from './progress.ts';
 import { staleTexts } from './reparse.ts';
 import { known, type Known } from './known.ts';
 import { PARSER_VERSION } from './version.ts';
+import { PHASES_ON, printPhases } from './phases.ts';
 import type { Done, Job } from './worker.ts';
 import { applyStateCoding, type StateCoding } from './state.ts';
 import { hasManifest } from './manifest.ts';
@@ -56,7 +57,8 @@ async function parseAll(
 ): Promise<void> {
   const version = o.parserVersion ?? PARSER_VERSION;
   const touched = new Set<string>();
-  const pool = new Pool(o.workers);
+  const pool = new Pool(o.workers, o.fileTimeoutMs);
+  const phases: Record<string, number> = {};
   const out = Object.fromEntries(
     ['letters', 'items', 'quarantine'].map((t) => [
       t,
@@ -80,6 +82,8 @@ async function parseAll(
     for (const f of d.touched) touched.add(f);
     s.letters += d.loaded;
     s.items += d.itemCount;
+    for (const [k, v] of Object.entries(d.phases ?? {}))
+      phases[k] = k.startsWith('peak') ? Math.max(phases[k] ?? 0, v) : (phases[k] ?? 0) + v;
     for (const t of ['letters', 'items', 'quarantine'] as const)
       if (d[t] && !out[t].write(d[t])) await once(out[t], 'drain');
     tick(s.files);
@@ -123,6 +127,7 @@ async function parseAll(
   }
   await counted;
   if (!o.quiet) tick(s.files, true);
+  if (PHASES_ON) printPhases(phases, s.files);
 }
 
 interface Options {
@@ -130,6 +135,8 @@ interface Options {
   workers?: number;
   /** The parser version rows record; tests inject one to stand for a changed parser. */
   parserVersion?: string;
+  /** A file that takes longer than this to read is quarantined (default 60 s). */
+  fileTimeoutMs?: number;
 }
 
 /**

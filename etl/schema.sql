@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS letters (
   flags VARCHAR[],
   parser_version VARCHAR
 );
+-- Which engine read a PDF letter ('pdfium', or 'pdfjs' for a PDF PDFium cannot open); null for text.
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS pdf_engine VARCHAR;
 
 CREATE TABLE IF NOT EXISTS items (
   letter_id VARCHAR,
