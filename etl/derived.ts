@@ -7,7 +7,7 @@ import {
   keyColumn,
   type DimensionName,
 } from '../model/dimensions.ts';
-import { NOT_STATED } from '../model/values.ts';
+import { NOT_APPLICABLE, NOT_STATED } from '../model/values.ts';
 
 /**
  * The tables the server queries, rebuilt by every ETL run from letters and items, written from
@@ -17,22 +17,40 @@ import { NOT_STATED } from '../model/values.ts';
 
 const alias = (name: DimensionName) => (dimension(name).table === 'items' ? 'i' : 'l');
 const raw = (name: DimensionName) => `${alias(name)}.${dimension(name).column}`;
-/** A code dimension's value, where a missing one is a value of its own that a filter can ask for. */
-const stated = (expr: string) => `coalesce(${expr}, '${NOT_STATED}')`;
-const value = (name: DimensionName) => stated(raw(name));
+/** The stored value: the preferred column's where present (the state's coding), else the column's. */
+const source = (name: DimensionName) => {
+  const d = dimension(name);
+  return d.prefer ? `coalesce(${alias(name)}.${d.prefer}, ${raw(name)})` : raw(name);
+};
+// A database made before programs holds workers' comp letters only.
+const PROGRAM = `coalesce(l.program, 'DWC')`;
+/** expr for the dimension's own programs' services, `other` for the rest. */
+const own = (name: DimensionName, expr: string, other: string) => {
+  const programs = dimension(name).programs;
+  if (!programs) return expr;
+  return `CASE WHEN ${PROGRAM} IN (${programs.map((p) => `'${p}'`).join(', ')}) THEN ${expr} ELSE ${other} END`;
+};
+/** A code dimension's value: a missing one is a value of its own that a filter can ask for. */
+const value = (name: DimensionName) =>
+  own(name, `coalesce(${source(name)}, '${NOT_STATED}')`, `'${NOT_APPLICABLE}'`);
+/** A set dimension's list: ['Not applicable'] for another program's services. */
+const list = (name: DimensionName) => own(name, source(name), `['${NOT_APPLICABLE}']`);
 const setAlias = (name: DimensionName) => `s_${name}`;
+/** The rows a dimension's values are read from: its table, with the letter (for its program). */
+const rows = (name: DimensionName) =>
+  dimension(name).table === 'items' ? 'items i JOIN letters l USING (letter_id)' : 'letters l';
 
 // sets: each distinct list of a set dimension, once, with the labels a breakdown shows (an
-// empty list is the dimension's `empty` label). Facts carry a set's id: grouping by an integer
-// and unnesting the few groups afterwards is ten times faster than unnesting every service.
+// empty list is the dimension's `empty` label, a missing one 'Not stated'). Facts carry a set's
+// id: grouping by an integer and unnesting the few groups afterwards is ten times faster than
+// unnesting every service.
 const sets = `CREATE OR REPLACE TABLE sets AS
 SELECT row_number() OVER (ORDER BY kind, list::VARCHAR)::INTEGER AS id, kind, list,
-  CASE WHEN coalesce(len(list), 0) > 0 THEN list
+  CASE WHEN list IS NULL THEN ['${NOT_STATED}'] WHEN len(list) > 0 THEN list
   ${SETS.map((s) => `WHEN kind = '${s}' THEN ['${dimension(s).empty ?? NOT_STATED}']`).join(' ')} END AS labels
-FROM (${SETS.map(
-  (s) =>
-    `SELECT DISTINCT '${s}' AS kind, ${dimension(s).column} AS list FROM ${dimension(s).table}`,
-).join('\n  UNION ')})`;
+FROM (${SETS.map((s) => `SELECT DISTINCT '${s}' AS kind, ${list(s)} AS list FROM ${rows(s)}`).join(
+  '\n  UNION ',
+)})`;
 
 // codes: a small integer for each value of the code dimensions. A scan keeps the rows equal to
 // one integer three times faster than those equal to one string, and the server binds the codes
@@ -40,8 +58,7 @@ FROM (${SETS.map(
 const codes = `CREATE OR REPLACE TABLE codes AS
 SELECT kind, value, row_number() OVER (PARTITION BY kind ORDER BY value)::SMALLINT AS code
 FROM (${CODED.map(
-  (c) =>
-    `SELECT DISTINCT '${c}' AS kind, ${stated(dimension(c).column)} AS value FROM ${dimension(c).table}`,
+  (c) => `SELECT DISTINCT '${c}' AS kind, ${value(c)} AS value FROM ${rows(c)}`,
 ).join('\n  UNION ')})`;
 
 // treatments: the distinct treatment names, far fewer than services, so a search scans these
@@ -63,7 +80,17 @@ const codeColumn = (c: DimensionName) =>
 // perfect hash, as it does decision_month_no (year * 12 + month - 1) with a facet code.
 // cube_key is the service's row in facet_cube.
 const facts = () => {
-  const rawColumns = [...new Set(DIMENSION_NAMES.map(raw))];
+  // Each dimension's column as stored (the preferred value where there is one), and a date
+  // dimension's year column.
+  const rawColumns = [
+    ...new Set([
+      ...DIMENSION_NAMES.map((d) => `${source(d)} AS ${dimension(d).column}`),
+      ...DIMENSION_NAMES.flatMap((d) => {
+        const y = dimension(d).yearColumn;
+        return y ? [`${alias(d)}.${y}`] : [];
+      }),
+    ]),
+  ];
   const cube = FACETS.map((f) => (dimension(f).storage === 'set' ? `${setAlias(f)}.id` : value(f)));
   return `CREATE OR REPLACE TABLE facts AS
 SELECT dense_rank() OVER (ORDER BY l.decision_date, i.letter_id)::INTEGER AS letter_key,
@@ -78,7 +105,7 @@ SELECT dense_rank() OVER (ORDER BY l.decision_date, i.letter_id)::INTEGER AS let
   ${CODED.map(codeColumn).join(',\n  ')}
 FROM items i JOIN letters l USING (letter_id)
 JOIN treatments t ON t.treatment IS NOT DISTINCT FROM i.treatment
-${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND ${setAlias(s)}.list IS NOT DISTINCT FROM ${raw(s)}`).join('\n')}
+${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND ${setAlias(s)}.list IS NOT DISTINCT FROM ${list(s)}`).join('\n')}
 ORDER BY l.decision_date, i.letter_id, i.item_no`;
 };
 

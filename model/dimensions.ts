@@ -1,14 +1,23 @@
 import {
+  AGE_BANDS,
   BODY_REGIONS,
+  CATEGORY_SOURCES,
   CATEGORIES,
   DECISIONS,
   GENDERS,
   GUIDELINE_SOURCES,
   LAYOUTS,
+  PROGRAMS,
+  REVIEW_TYPES,
   SPECIALTIES,
   SUBCATEGORIES,
+  TREATMENT_TYPES,
+  type Program,
   type Values,
 } from './values.ts';
+
+const DWC = ['DWC'] as const;
+const DMHC = ['DMHC'] as const;
 
 /**
  * How a dimension is stored, which decides how it is counted and filtered:
@@ -46,6 +55,12 @@ export interface Dimension {
   rangeLabel?: string;
   /** Number dimensions: the width of a group (ages by decade). */
   bucket?: number;
+  /** The programs that have it; a service of another program shows 'Not applicable'. */
+  programs?: readonly Program[];
+  /** A column whose value, where present, is used instead (the state's own coding). */
+  prefer?: string;
+  /** Date dimensions: the year column of services that have a year and no date (DMHC). */
+  yearColumn?: string;
   /** Offered in the dashboard's rate chart, or as the trend chart's split, with this label. */
   rateMenu?: string;
   splitMenu?: string;
@@ -53,12 +68,36 @@ export interface Dimension {
 
 /** Every dimension an analyst filters and groups by: the only identifiers that reach SQL. */
 export const DIMENSIONS = {
+  program: {
+    label: 'Program',
+    doc: "The IMR program: workers' comp (DWC letters) or health plans (DMHC open data).",
+    storage: 'code',
+    table: 'letters',
+    column: 'program',
+    facet: true,
+    values: PROGRAMS,
+    rateMenu: 'program',
+    splitMenu: 'program',
+  },
+  treatment_type: {
+    label: 'Treatment type',
+    doc: "The common treatment type both programs share, from each program's own category.",
+    storage: 'code',
+    table: 'items',
+    column: 'treatment_type',
+    facet: true,
+    values: TREATMENT_TYPES,
+    rateMenu: 'treatment type (both programs)',
+    splitMenu: 'treatment type',
+  },
   category: {
     label: 'Category',
     doc: "The state's request category of the service.",
     storage: 'code',
     table: 'items',
     column: 'category',
+    prefer: 'state_category',
+    programs: DWC,
     facet: true,
     values: CATEGORIES,
     rateMenu: 'treatment category',
@@ -70,9 +109,19 @@ export const DIMENSIONS = {
     storage: 'code',
     table: 'items',
     column: 'subcategory',
+    prefer: 'state_subcategory',
+    programs: DWC,
     facet: true,
     values: SUBCATEGORIES,
     rateMenu: 'subcategory',
+  },
+  service: {
+    label: 'Service',
+    doc: 'What was asked for, without counts, sides, sites or dates ("Acupuncture", "MRI"; a drug by its generic ingredients).',
+    storage: 'text',
+    table: 'items',
+    column: 'service',
+    rateMenu: 'service',
   },
   treatment: {
     label: 'Treatment',
@@ -97,6 +146,7 @@ export const DIMENSIONS = {
     storage: 'set',
     table: 'items',
     column: 'guideline_sources',
+    programs: DWC,
     facet: true,
     values: GUIDELINE_SOURCES,
     empty: 'None',
@@ -109,6 +159,7 @@ export const DIMENSIONS = {
     storage: 'set',
     table: 'items',
     column: 'mtus_chapters',
+    programs: DWC,
     facet: true,
     empty: 'None',
     rateMenu: 'MTUS chapter cited',
@@ -129,6 +180,7 @@ export const DIMENSIONS = {
     storage: 'set',
     table: 'letters',
     column: 'reviewer_licensure',
+    programs: DWC,
     facet: true,
     empty: 'Not stated',
   },
@@ -140,6 +192,15 @@ export const DIMENSIONS = {
     column: 'patient_gender',
     facet: true,
     values: GENDERS,
+  },
+  age_band: {
+    label: 'Age band',
+    doc: "The patient's age band: DMHC's as published, workers' comp's from the age.",
+    storage: 'code',
+    table: 'letters',
+    column: 'age_band',
+    values: AGE_BANDS,
+    rateMenu: 'age band',
   },
   age: {
     label: 'Age',
@@ -157,6 +218,7 @@ export const DIMENSIONS = {
     storage: 'code',
     table: 'items',
     column: 'body_region',
+    programs: DWC,
     facet: true,
     values: BODY_REGIONS,
   },
@@ -166,6 +228,7 @@ export const DIMENSIONS = {
     storage: 'code',
     table: 'letters',
     column: 'layout',
+    programs: DWC,
     facet: true,
     values: LAYOUTS,
   },
@@ -182,6 +245,7 @@ export const DIMENSIONS = {
     storage: 'date',
     table: 'letters',
     column: 'decision_date',
+    yearColumn: 'report_year',
     range: ['decision_from', 'decision_to'],
     rangeLabel: 'Decided',
     splitMenu: 'year',
@@ -194,6 +258,52 @@ export const DIMENSIONS = {
     column: 'date_of_injury',
     range: ['injury_from', 'injury_to'],
     rangeLabel: 'Injured',
+  },
+  review_type: {
+    label: 'Review type',
+    doc: 'Health plans: medical necessity, experimental/investigational or urgent care.',
+    storage: 'code',
+    table: 'letters',
+    column: 'review_type',
+    programs: DMHC,
+    facet: true,
+    values: REVIEW_TYPES,
+  },
+  diagnosis_category: {
+    label: 'Diagnosis',
+    doc: 'Health plans: the diagnosis category, as the data set writes it.',
+    storage: 'code',
+    table: 'letters',
+    column: 'diagnosis_category',
+    programs: DMHC,
+    facet: true,
+  },
+  dmhc_category: {
+    label: 'Health-plan category',
+    doc: 'Health plans: the treatment category, as the data set writes it.',
+    storage: 'code',
+    table: 'items',
+    column: 'dmhc_category',
+    programs: DMHC,
+    facet: true,
+  },
+  dmhc_subcategory: {
+    label: 'Health-plan subcategory',
+    doc: 'Health plans: the treatment subcategory, as the data set writes it.',
+    storage: 'code',
+    table: 'items',
+    column: 'dmhc_subcategory',
+    programs: DMHC,
+  },
+  category_source: {
+    label: 'Category from',
+    doc: "Workers' comp: whether the category is the state's own coding or the project's rules.",
+    storage: 'code',
+    table: 'items',
+    column: 'category_source',
+    programs: DWC,
+    facet: true,
+    values: CATEGORY_SOURCES,
   },
 } as const satisfies Record<string, Dimension>;
 

@@ -74,3 +74,31 @@ export const EVIDENCE_SOURCES = [
   'Commercial criteria',
 ] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
+/** The common treatment types both programs share (etl/rules/treatment-types.json maps to them). */
+export const TREATMENT_TYPES = [
+  'Pharmaceuticals',
+  'Imaging',
+  'Other diagnostics',
+  'DME and supplies',
+  'Surgery',
+  'Physical and occupational therapy',
+  'Chiropractic',
+  'Acupuncture',
+  'Injections and pain procedures',
+  'Mental health',
+  'Home health and facilities',
+  'Evaluation and consultation',
+  'Other',
+] as const;
+export type TreatmentType = (typeof TREATMENT_TYPES)[number];
+
+/** The DMHC data set's review types; workers' comp has none. */
+export const REVIEW_TYPES = [
+  'Medical Necessity',
+  'Experimental/Investigational',
+  'Urgent Care',
+] as const;
+
+/** Where a service's category comes from: the state's own coding, or the project's rules. */
+export const CATEGORY_SOURCES = ['state', 'rules'] as const;

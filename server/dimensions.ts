@@ -43,8 +43,12 @@ function grouping(name: DimensionName): Grouping {
           `coalesce(${k}::VARCHAR || '–' || (${k} + ${b - 1})::VARCHAR, '${NOT_STATED}')`,
       };
     }
-    case 'date':
-      return { group: (t) => `year(${column(t)})`, label: stated };
+    case 'date': {
+      // A service with a year and no date (a DMHC case's report year) counts in its year.
+      const y = d.yearColumn;
+      const year = (t: string) => `year(${column(t)})`;
+      return { group: y ? (t) => `coalesce(${year(t)}, ${t}.${y})` : year, label: stated };
+    }
     case 'text':
       return { group: column, label: stated };
   }

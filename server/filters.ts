@@ -163,7 +163,13 @@ export function whereClause(
     const { name, side } = RANGE_BOUNDS[p];
     const d = dimension(name);
     const cast = d.storage === 'date' ? '::DATE' : '';
-    parts.push(`f.${d.column} ${side === 'min' ? '>=' : '<='} ${bind(p, f[p])}${cast}`);
+    const op = side === 'min' ? '>=' : '<=';
+    const bound = `${bind(p, f[p])}${cast}`;
+    // A service with only a year (a DMHC case) is in the range when its year is.
+    const year = d.yearColumn
+      ? ` OR (f.${d.column} IS NULL AND f.${d.yearColumn} ${op} year(${bound}))`
+      : '';
+    parts.push(year ? `(f.${d.column} ${op} ${bound}${year})` : `f.${d.column} ${op} ${bound}`);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

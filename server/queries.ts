@@ -160,7 +160,12 @@ export async function trend(
   const w = whereClause(f, l);
   // Grouped by month first, a few hundred groups, then by period: cheaper than truncating every
   // date. Undated services form the period NULL.
-  const months = counted('facts', w.sql, by ? [by] : [], 'f.decision_month_no AS month');
+  // By year, a service with only a year (a DMHC case's report year) counts in its year.
+  const month =
+    interval === 'year'
+      ? `coalesce(f.decision_month_no, f.${dimension('decision_year').yearColumn} * 12)`
+      : 'f.decision_month_no';
+  const months = counted('facts', w.sql, by ? [by] : [], `${month} AS month`);
   const rows = labelled(
     await db.query(
       `SELECT strftime(date_trunc('${interval}', make_date(month // 12, month % 12 + 1, 1)), '%Y-%m-%d') AS period, ${by ? 'k1' : "'All'"} AS k1, ${SUMS}

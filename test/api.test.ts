@@ -5,6 +5,7 @@ import type { Truth } from '../etl/generate/letter.ts';
 import { Database } from '../server/db.ts';
 import type { HttpError } from '../server/errors.ts';
 import { SUBCATEGORIES } from '../model/values.ts';
+import { FACETS } from '../model/dimensions.ts';
 import { crosstab } from '../server/queries.ts';
 import { startServer } from './server.ts';
 
@@ -343,18 +344,8 @@ describe('GET /api/trend, /api/crosstab, /api/facets', () => {
     expect(body.decision.values.find((v: { value: string }) => v.value === 'Upheld').selected).toBe(
       true,
     );
-    expect(Object.keys(body).sort()).toEqual([
-      'body_region',
-      'category',
-      'decision',
-      'gender',
-      'guideline_source',
-      'layout',
-      'licensure_state',
-      'mtus_chapter',
-      'specialty',
-      'subcategory',
-    ]);
+    expect(Object.keys(body).sort()).toEqual([...FACETS].sort());
+    expect(FACETS).toEqual(expect.arrayContaining(['category', 'guideline_source', 'program']));
   });
 });
 
@@ -489,7 +480,7 @@ describe('GET /api/suggest', () => {
 
 describe('bad requests', () => {
   it.each([
-    ['/api/rates?by=colour', 'by', /one of: category, subcategory/],
+    ['/api/rates?by=colour', 'by', /one of: program, treatment_type, category, subcategory/],
     ['/api/rates', 'by', /.+/],
     ['/api/rates?by=category&sort=size', 'sort', /one of: n, rate, key/],
     ['/api/rates?by=category&limit=0', 'limit', /1 or more/],

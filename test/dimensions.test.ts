@@ -13,7 +13,8 @@ import {
 } from '../model/dimensions.ts';
 import { readState } from '../client/state.ts';
 import { drillFilters } from '../client/drill.ts';
-import { ROOT, rows } from './helpers.ts';
+import { writeDmhcCsv } from '../etl/dmhc/generate.ts';
+import { ROOT, rows, tempDir } from './helpers.ts';
 import { startServer } from './server.ts';
 
 /**
@@ -24,7 +25,10 @@ import { startServer } from './server.ts';
 let srv: Awaited<ReturnType<typeof startServer>>;
 let total: number;
 beforeAll(async () => {
-  srv = await startServer(300);
+  // Both programs: generated letters, and a generated health-plan (DMHC) file beside them.
+  const csv = join(tempDir(), 'dmhc.csv');
+  await writeDmhcCsv(csv, 200);
+  srv = await startServer(300, { extra: { 'dmhc.csv': readFileSync(csv, 'utf8') } });
   total = (await api('/api/summary')).items;
 });
 afterAll(() => srv.close());

@@ -15,7 +15,10 @@ const GOLDEN = join(import.meta.dirname, 'golden', 'dwc-2016');
 
 describe('PDF engines', () => {
   it('reads a generated letter with PDFium, and says so', async () => {
-    const text = readFileSync(join(import.meta.dirname, 'fixtures', 'header-2016-quirks.txt'), 'utf8');
+    const text = readFileSync(
+      join(import.meta.dirname, 'fixtures', 'header-2016-quirks.txt'),
+      'utf8',
+    );
     const read = await readLetter(new Uint8Array(textToPdf(text)));
     expect(read.engine).toBe('pdfium');
     expect(parseLetter(read.text).items.map((i) => i.decision)).toEqual(
@@ -26,7 +29,10 @@ describe('PDF engines', () => {
   it('falls back to pdfjs for a PDF that PDFium cannot open, and says which read it', async () => {
     // No small PDF was found that PDFium refuses and pdfjs reads, so PDFium is stood in for
     // by an engine that refuses everything; the real pdfjs reads the letter.
-    const text = readFileSync(join(import.meta.dirname, 'fixtures', 'header-2016-quirks.txt'), 'utf8');
+    const text = readFileSync(
+      join(import.meta.dirname, 'fixtures', 'header-2016-quirks.txt'),
+      'utf8',
+    );
     const data = new Uint8Array(textToPdf(text));
     const refuses = async (): Promise<string> => {
       throw new Error('not a PDF or corrupted');

@@ -1,8 +1,7 @@
 import crosswalk from './treatment-types.json' with { type: 'json' };
 import type { Program } from '../types.ts';
 
-/** The common treatment types both programs share, in the order a list shows them. */
-export const TREATMENT_TYPES: readonly string[] = crosswalk.types;
+export { TREATMENT_TYPES } from '../../model/values.ts';
 
 type Table = Record<string, Record<string, string>>;
 const TABLES: Record<Program, Table> = { DWC: crosswalk.DWC, DMHC: crosswalk.DMHC };
