@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,27 +135,6 @@ describe('project fixtures', () => {
     expect(item.maximus_guideline).toMatch(
       /Special Studies\. Decision based on Non-MTUS Citation Official Disability Guidelines \(ODG\), Knee and Leg Chapter\.$/,
     );
-  });
-
-  it('leaves JSON and Array.prototype.push native once pdfjs has loaded', () => {
-    // In a fresh process: here pdfjs loaded with the test's imports, before anything could look.
-    const same = execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `
-      const natives = [JSON.stringify, JSON.parse, Array.prototype.push];
-      const { pdfToText } = await import('./etl/pdf.ts');
-      const { textToPdf } = await import('./etl/generate/pdf.ts');
-      await pdfToText(new Uint8Array(textToPdf('IMR')));
-      console.log([JSON.stringify, JSON.parse, Array.prototype.push].map((f, i) => f === natives[i]).join())`,
-      ],
-      { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' },
-    );
-    expect(same.trim()).toBe('true,true,true');
   });
 
   it('rejects a document that is not a determination letter, saying why', () => {
