@@ -13,8 +13,9 @@ export type { Row } from './db/cache.ts';
  * file, re-opened when the ETL swaps in a new one (open.ts); the most recent cacheEntries
  * small results and what is made once per file, both dropped when a new file opens
  * (cache.ts, per-file.ts); at most maxQueries statements at once, the rest queued in order
- * (admission.ts); and a statement's timeoutMs and its rerun alone after running out of
- * memory beside others (statement.ts).
+ * (admission.ts); and a query's timeoutMs (a file's writer has none, but stops when its
+ * client goes away) and its rerun alone after running out of memory beside others
+ * (statement.ts).
  */
 export class Database {
   private readonly file: DatabaseFile;
@@ -58,7 +59,7 @@ export class Database {
       this.admission,
       instance,
       async (conn) => (await conn.runAndReadAll(sql, values)).getRowObjectsJson() as Row[],
-      this.timeoutMs,
+      { timeoutMs: this.timeoutMs },
     );
     // Rows of a file that was replaced while they were read are not kept for the new one.
     if (await this.file.isCurrent(instance)) this.results.set(sql, values, rows);
@@ -75,26 +76,28 @@ export class Database {
       this.admission,
       instance,
       (conn) => readIntegers(conn, sql, values),
-      this.timeoutMs,
+      { timeoutMs: this.timeoutMs },
     );
   }
 
   /**
-   * Runs a statement that writes a file (COPY ... TO), with bound values. One that may be run
-   * again from the start (nothing of its file sent yet) is, alone, when it runs out of memory
-   * beside others.
+   * Runs a statement that writes a file (COPY ... TO), with bound values, to its end however
+   * long it takes (an export of any size finishes), unless signal aborts: then it is
+   * interrupted, or never starts if still waiting its turn, and rejects with the signal's
+   * reason. One that may be run again from the start (nothing of its file sent yet) is,
+   * alone, when it runs out of memory beside others.
    */
   async run(
     sql: string,
     values: Record<string, DuckDBValue> = {},
-    rerunnable = false,
+    { rerunnable = false, signal }: { rerunnable?: boolean; signal?: AbortSignal } = {},
   ): Promise<void> {
     const instance = await this.file.open();
     const write = async (conn: DuckDBConnection) => {
       await conn.run(sql, values);
     };
-    if (rerunnable) return statement.rerunnable(this.admission, instance, write, this.timeoutMs);
-    return statement.runOnce(this.admission, instance, write);
+    if (rerunnable) return statement.rerunnable(this.admission, instance, write, { signal });
+    return statement.runOnce(this.admission, instance, write, { signal });
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { setTimeout } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,12 +67,56 @@ function drained(res: Response): Promise<void> {
   });
 }
 
+/** A signal that aborts when the response closes before it was finished: the client went away. */
+function whenGone(res: Response): AbortSignal {
+  const gone = new AbortController();
+  if (res.destroyed) gone.abort();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  return gone.signal;
+}
+
+/** The COPY statement that writes the services under the filters' WHERE clause to file. */
+function copyStatement(kind: 'csv' | 'parquet', where: string, file: string): string {
+  // Row groups of 32,768 rows, not 122,880: the writer holds one a thread, within the server's memory budget.
+  const options = `USE_TMP_FILE false, ${kind === 'csv' ? 'FORMAT csv, HEADER' : 'FORMAT parquet, ROW_GROUP_SIZE 32768, KV_METADATA {filters: $filters_text, data_source: $data_source}'}`;
+  return `COPY (SELECT ${COLUMNS} FROM facts f ${where}) TO '${file}' (${options})`;
+}
+
+/**
+ * Sends the file as the writer grows it, until the writer is done (isDone) and everything it
+ * wrote is sent, or the client goes away.
+ */
+async function sendGrowing(
+  fh: FileHandle,
+  dir: string,
+  copy: Promise<void>,
+  isDone: () => boolean,
+  res: Response,
+): Promise<void> {
+  for (let pos = 0; !res.destroyed;) {
+    const done = isDone();
+    const { bytesRead, buffer } = await fh.read(Buffer.allocUnsafe(1 << 20), 0, 1 << 20, pos);
+    // Once the writer has begun, the file needs no name: both handles stay open, and a
+    // server killed mid-export leaves nothing behind in the temporary folder.
+    if (bytesRead && pos === 0) rmSync(dir, { recursive: true, force: true });
+    pos += bytesRead;
+    if (bytesRead && !res.write(buffer.subarray(0, bytesRead))) await drained(res);
+    if (bytesRead) continue;
+    if (done) return;
+    await Promise.race([copy, setTimeout(20)]);
+  }
+}
+
 /**
  * Every service under the filters, written by DuckDB's own CSV or Parquet writer into a
  * temporary file and streamed from it as it grows. Converting rows one value at a time
  * through the Node client (and papaparse) ran at about 30,000 rows/s; DuckDB writes several
  * hundred thousand. Rows come in the facts table's order: decision date, letter, item. The
- * writer finishes at its own pace whatever the client's; if it fails part way, the
+ * writer has no time limit, so an export of any size finishes, at its own pace whatever the
+ * client's; if the client goes away, the writer is interrupted (or never starts, if still
+ * waiting its turn) and the temporary file removed. If the writer fails part way, the
  * connection is cut, so no one mistakes a part for the whole.
  */
 async function exportFile(
@@ -82,27 +126,26 @@ async function exportFile(
   dataSource: string,
   res: Response,
 ): Promise<void> {
+  const signal = whenGone(res);
   const w = whereClause(f, await lookup(db));
   const dir = mkdtempSync(join(tmpdir(), 'imr-export-'));
   underWay.add(dir);
   const file = join(dir, `export.${kind}`);
   const filters = describeFilters(f) || 'none';
   writeFileSync(file, '');
-  // Row groups of 32,768 rows, not 122,880: the writer holds one a thread, within the server's memory budget.
-  const options = `USE_TMP_FILE false, ${kind === 'csv' ? 'FORMAT csv, HEADER' : 'FORMAT parquet, ROW_GROUP_SIZE 32768, KV_METADATA {filters: $filters_text, data_source: $data_source}'}`;
+  const fh = await open(file, 'r');
   let written = false;
   // No one can read a Parquet file before its footer, so it is written whole before it is
   // sent, and may be written again if it ran out of memory; CSV is sent as it is written.
   const copy = db
     .run(
-      `COPY (SELECT ${COLUMNS} FROM facts f ${w.sql}) TO '${file}' (${options})`,
+      copyStatement(kind, w.sql, file),
       kind === 'csv' ? w.params : { ...w.params, filters_text: filters, data_source: dataSource },
-      kind === 'parquet',
+      { rerunnable: kind === 'parquet', signal },
     )
     .then(() => {
       written = true;
     });
-  const fh = await open(file, 'r');
   try {
     // A query that fails at once is still answered as a clean error.
     await (kind === 'parquet' ? copy : Promise.race([copy, setTimeout(50)]));
@@ -113,21 +156,11 @@ async function exportFile(
       res.write(
         `# IMR Outcomes services export; data: ${dataSource}; filters: ${filters}; made ${new Date().toISOString()}\n`,
       );
-    // Until the client goes away, or the writer is done and everything it wrote is sent.
-    for (let pos = 0; !res.destroyed;) {
-      const done = written;
-      const { bytesRead, buffer } = await fh.read(Buffer.allocUnsafe(1 << 20), 0, 1 << 20, pos);
-      // Once the writer has begun, the file needs no name: both handles stay open, and a
-      // server killed mid-export leaves nothing behind in the temporary folder.
-      if (bytesRead && pos === 0) rmSync(dir, { recursive: true, force: true });
-      pos += bytesRead;
-      if (bytesRead && !res.write(buffer.subarray(0, bytesRead))) await drained(res);
-      if (bytesRead) continue;
-      if (done) break;
-      await Promise.race([copy, setTimeout(20)]);
-    }
+    await sendGrowing(fh, dir, copy, () => written, res);
     res.end();
   } catch (e) {
+    // A client that went away has nothing to be answered, and its stopped query is no error.
+    if (signal.aborted) return;
     if (res.headersSent) res.destroy();
     throw e;
   } finally {

@@ -7,7 +7,7 @@ import { Database } from '../server/db.ts';
 import { Admission } from '../server/db/admission.ts';
 import { ResultCache } from '../server/db/cache.ts';
 import { PerFile } from '../server/db/per-file.ts';
-import { rerunnable } from '../server/db/statement.ts';
+import { rerunnable, runOnce } from '../server/db/statement.ts';
 import { HttpError } from '../server/errors.ts';
 import { tempDir } from './helpers.ts';
 
@@ -175,7 +175,7 @@ describe('a statement that may be run again', () => {
         runs++;
         await conn.run('SELECT no_such_column FROM range(3)');
       },
-      10_000,
+      { timeoutMs: 10_000 },
     ).catch((e: unknown) => e);
     instance.closeSync();
     expect(err).not.toBeInstanceOf(HttpError);
@@ -206,12 +206,54 @@ describe('a statement that may be run again', () => {
           'SELECT count(*) FROM (SELECT x, count(*) FROM range(4000000) t(x) GROUP BY x)',
         );
       },
-      30_000,
+      { timeoutMs: 30_000 },
     ).catch((e: unknown) => e);
     await other;
     instance.closeSync();
     expect(runs).toEqual([false, true]);
     expect((err as HttpError).status).toBe(503);
     expect((err as HttpError).message).toMatch(/narrow the filters/);
+  });
+});
+
+describe('a statement whose client goes away', () => {
+  const endless = 'SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3';
+
+  it('is interrupted, with no time limit, rejects with the reason and frees its turn', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const admission = new Admission(1);
+    const client = new AbortController();
+    const run = runOnce(admission, instance, (conn) => conn.run(endless).then(() => {}), {
+      signal: client.signal,
+    });
+    await sleep(100);
+    client.abort(new Error('gone'));
+    expect(await run.catch((e: Error) => e.message)).toBe('gone');
+    expect(await admission.turn(async () => 'next')).toBe('next');
+    instance.closeSync();
+  });
+
+  it('never starts if its client went away while it waited its turn', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const admission = new Admission(1);
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const holder = admission.turn(() => held);
+    const client = new AbortController();
+    let started = false;
+    const run = rerunnable(
+      admission,
+      instance,
+      async () => {
+        started = true;
+      },
+      { timeoutMs: 10_000, signal: client.signal },
+    );
+    client.abort(new Error('gone'));
+    release();
+    await holder;
+    expect(await run.catch((e: Error) => e.message)).toBe('gone');
+    expect(started).toBe(false);
+    instance.closeSync();
   });
 });
