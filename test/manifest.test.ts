@@ -149,6 +149,7 @@ describe('reading manifests', () => {
         ...row('CM17-0000001', 1, 'Overturn', 'Injection', 'Facet Injection'),
         letter_url: 'u',
         fetched_at: 't',
+        manifest: 'manifest.csv',
       },
     ]);
     expect(m.problems).toEqual([
