@@ -146,8 +146,9 @@ import { CI, rows, tempDir } from './helpers.ts';
       new RegExp(`^metadata only: ${state.length} services in ${cases.length} cases `),
     );
 
-    // The same folder again adds nothing.
-    const again = await runEtl(out, db, { quiet: true });
+    // The same folder again adds nothing, even under another parser: there is no text to re-read.
+    const again = await runEtl(out, db, { quiet: true, parserVersion: 'another' });
+    expect(again).toMatchObject({ reparsed: 0, quarantined: 0 });
     expect(again.state!.metadata_only).toBe(state.length);
     expect(await rows(db, SERVICES)).toEqual(loaded);
 
