@@ -4,6 +4,7 @@ import { writeParquet } from './parquet.ts';
 import { ETL } from './commands.ts';
 import { runCli } from './flags.ts';
 import { stateAgreement, stateLine } from './state.ts';
+import { metadataLine } from './metadata-load.ts';
 
 await runCli(ETL, async (values) => {
   if (values.input) {
@@ -21,6 +22,8 @@ await runCli(ETL, async (values) => {
   }
   if (values.report) {
     console.log(await report(values.db));
+    const metadata = await metadataLine(values.db);
+    if (metadata) console.log(metadata);
     const agreed = await stateAgreement(values.db);
     if (agreed) console.log(agreed);
   }

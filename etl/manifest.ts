@@ -22,8 +22,13 @@ const Row = z.object({
   sha256: z.string(),
 }) satisfies z.ZodType<ManifestRow, unknown>;
 
+/** A manifest's row, with the manifest it came from (its path under the ETL's input). */
+export interface SourcedRow extends ManifestRow {
+  manifest: string;
+}
+
 export interface Manifest {
-  rows: ManifestRow[];
+  rows: SourcedRow[];
   /** Rows that could not be read, each with where and why; the others still load. */
   problems: string[];
 }
@@ -33,11 +38,11 @@ export function parseManifest(csv: string, name: string): Manifest {
   const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
   const missing = MANIFEST_COLUMNS.filter((c) => !parsed.meta.fields?.includes(c));
   if (missing.length) return { rows: [], problems: [`${name}: no column ${missing.join(', ')}`] };
-  const rows: ManifestRow[] = [];
+  const rows: SourcedRow[] = [];
   const problems: string[] = [];
   parsed.data.forEach((raw, i) => {
     const r = Row.safeParse(raw);
-    if (r.success) rows.push(r.data);
+    if (r.success) rows.push({ ...r.data, manifest: name });
     else {
       const issue = r.error.issues[0];
       problems.push(

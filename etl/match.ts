@@ -9,10 +9,10 @@ export interface LetterService {
   decision: Decision;
 }
 
-export interface Match {
+export interface Match<R extends ManifestRow = ManifestRow> {
   letter_id: string;
   item_no: number;
-  row: ManifestRow;
+  row: R;
 }
 
 export interface MatchCounts {
@@ -36,8 +36,8 @@ export function stateDecision(s: string): Decision | null {
   return null;
 }
 
-function byCase(rows: ManifestRow[]): Map<string, ManifestRow[]> {
-  const cases = new Map<string, ManifestRow[]>();
+function byCase<R extends ManifestRow>(rows: R[]): Map<string, R[]> {
+  const cases = new Map<string, R[]>();
   for (const r of rows) {
     const list = cases.get(r.case_number) ?? [];
     if (!list.some((x) => x.position === r.position)) list.push(r);
@@ -54,14 +54,14 @@ function byCase(rows: ManifestRow[]): Map<string, ManifestRow[]> {
  * matched at all, since its positions cannot be trusted. Neither loses a service: the
  * letter's services keep the project's coding, and every mismatch is counted.
  */
-export function matchServices(services: LetterService[], rows: ManifestRow[]) {
+export function matchServices<R extends ManifestRow>(services: LetterService[], rows: R[]) {
   const state = byCase(rows);
   const letters = new Map<string, LetterService[]>();
   for (const s of services) {
     const key = s.case_number ?? `\u0000${s.letter_id}`;
     letters.set(key, [...(letters.get(key) ?? []), s]);
   }
-  const matches: Match[] = [];
+  const matches: Match<R>[] = [];
   const counts: MatchCounts = {
     matched: 0,
     decision_mismatch: 0,

@@ -16,14 +16,15 @@ export const versionColumn = (db: DuckDBConnection, table: string) =>
 
 /**
  * Which letters another parser version read ($v is this version's): the DMHC program's cases
- * come from its CSV, not from a letter the parser reads, so they are never stale.
+ * come from its CSV, and a fetch manifest's metadata rows (no full_text) from the state's
+ * rows, not from a letter the parser reads, so they are never stale.
  */
 export async function staleLetters(db: DuckDBConnection): Promise<string> {
   const [version, program] = [
     await versionColumn(db, 'letters'),
     await column(db, 'letters', 'program'),
   ];
-  return `${version} IS DISTINCT FROM $v AND ${program} IS DISTINCT FROM 'DMHC'`;
+  return `${version} IS DISTINCT FROM $v AND ${program} IS DISTINCT FROM 'DMHC' AND full_text IS NOT NULL`;
 }
 
 /**

@@ -22,6 +22,7 @@ import { PHASES_ON, printPhases } from './phases.ts';
 import type { Done, Job } from './worker.ts';
 import { applyStateCoding, type StateCoding } from './state.ts';
 import { hasManifest } from './manifest.ts';
+import { dropReplaced } from './metadata-load.ts';
 
 export interface Summary {
   files: number;
@@ -198,6 +199,7 @@ async function mergeInto(
   const db = await instance.connect();
   try {
     await applySchema(db);
+    await dropReplaced(db, stage);
     s.duplicates = await merge(db, stage);
     s.letters -= s.duplicates;
     s.state = await applyStateCoding(db, input, stage);

@@ -100,6 +100,8 @@ CREATE TABLE IF NOT EXISTS runs (
 
 -- The state's own coding of a service, from the manifest `npm run fetch` writes beside the
 -- letters (etl/state.ts): category_source is 'state' where it matched, 'rules' elsewhere.
+-- A case the manifest lists with no letter loaded is a letters row flagged 'metadata only: no
+-- letter' (full_text NULL) with the state's services as items (etl/metadata.ts).
 ALTER TABLE items ADD COLUMN IF NOT EXISTS state_category VARCHAR;
 ALTER TABLE items ADD COLUMN IF NOT EXISTS state_subcategory VARCHAR;
 ALTER TABLE items ADD COLUMN IF NOT EXISTS state_decision VARCHAR;

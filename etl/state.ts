@@ -4,8 +4,12 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { agreement, stateName, type Coded } from './agreement.ts';
 import { readManifests } from './manifest.ts';
 import { matchServices, type LetterService, type MatchCounts } from './match.ts';
+import { IS_METADATA } from './metadata.ts';
+import { dropMetadata, loadMetadata } from './metadata-load.ts';
 
 export interface StateCoding extends MatchCounts {
+  /** The state's rows loaded as services without a letter (of state_only's cases). */
+  metadata_only: number;
   /** Manifest rows that could not be read, with where and why. */
   problems: string[];
 }
@@ -13,7 +17,9 @@ export interface StateCoding extends MatchCounts {
 /**
  * Gives every item the state's category, subcategory and decision where the manifests under
  * input hold its service (see matchServices for how mismatches are handled), and marks
- * category_source: 'state' there, 'rules' for the rest. Null when input has no manifest.
+ * category_source: 'state' there, 'rules' for the rest. The state's rows of cases with no
+ * letter are loaded again as services without a letter (etl/metadata.ts). Null when input has
+ * no manifest: the state's coding and metadata rows of earlier runs are then left as they are.
  */
 export async function applyStateCoding(
   db: DuckDBConnection,
@@ -25,12 +31,13 @@ export async function applyStateCoding(
     await db.run(`UPDATE items SET category_source = 'rules' WHERE category_source IS NULL`);
     return null;
   }
+  await dropMetadata(db);
   const services = (
     await db.runAndReadAll(
       `SELECT i.letter_id, l.case_number, i.item_no, i.decision FROM items i JOIN letters l USING (letter_id)`,
     )
   ).getRowObjectsJson() as unknown as LetterService[];
-  const { matches, counts } = matchServices(services, manifest.rows);
+  const { matches, stateOnly, counts } = matchServices(services, manifest.rows);
   const file = join(stage, 'state-coding.ndjson');
   writeFileSync(
     file,
@@ -58,10 +65,14 @@ export async function applyStateCoding(
       WHERE items.letter_id = s.letter_id AND items.item_no = s.item_no`,
       { file },
     );
-  return { ...counts, problems: manifest.problems };
+  const metadata_only = await loadMetadata(db, stateOnly, stage);
+  return { ...counts, metadata_only, problems: manifest.problems };
 }
 
-/** The --report text of agreement between the rules and the state, from a database; null when nothing is coded by both. */
+/**
+ * The --report text of agreement between the rules and the state, from a database; null when
+ * nothing is coded by both. Metadata rows are left out: the rules never read their services.
+ */
 export async function stateAgreement(dbPath: string): Promise<string | null> {
   const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
   const db = await instance.connect();
@@ -74,7 +85,8 @@ export async function stateAgreement(dbPath: string): Promise<string | null> {
     if (!has) return null;
     const rows = (
       await db.runAndReadAll(`SELECT category AS rules_category, subcategory AS rules_subcategory,
-      state_category, state_subcategory FROM items WHERE category_source = 'state'`)
+      state_category, state_subcategory FROM items WHERE category_source = 'state'
+      AND letter_id NOT IN (SELECT letter_id FROM letters WHERE ${IS_METADATA})`)
     ).getRowObjectsJson() as unknown as Coded[];
     return rows.length ? agreement(rows) : null;
   } finally {
@@ -87,4 +99,5 @@ export async function stateAgreement(dbPath: string): Promise<string | null> {
 export const stateLine = (s: StateCoding) =>
   `state coding: ${s.matched} services matched, ${s.decision_mismatch} with another decision at the same position, ` +
   `${s.count_mismatch_services} in ${s.count_mismatch_letters} letters with another number of services, ` +
-  `${s.letter_only} not in the manifest, ${s.state_only} of the state's rows with no letter, ${s.problems.length} unreadable rows`;
+  `${s.letter_only} not in the manifest, ${s.state_only} of the state's rows with no letter ` +
+  `(${s.metadata_only} loaded as services without a letter), ${s.problems.length} unreadable rows`;

@@ -5,6 +5,7 @@ import type { ManifestRow } from '../fetch/manifest.ts';
 import { agreement, stateName } from '../etl/agreement.ts';
 import { parseManifest, readManifests } from '../etl/manifest.ts';
 import { matchServices, stateDecision, type LetterService } from '../etl/match.ts';
+import { METADATA_FLAG, metadataCase, metadataCases } from '../etl/metadata.ts';
 import type { Decision } from '../etl/types.ts';
 import { tempDir } from './helpers.ts';
 
@@ -149,6 +150,7 @@ describe('reading manifests', () => {
         ...row('CM17-0000001', 1, 'Overturn', 'Injection', 'Facet Injection'),
         letter_url: 'u',
         fetched_at: 't',
+        manifest: 'manifest.csv',
       },
     ]);
     expect(m.problems).toEqual([
@@ -161,5 +163,111 @@ describe('reading manifests', () => {
     expect(parseManifest('case_number,position\nCM17-0000001,1\n', 'm.csv').problems).toEqual([
       'm.csv: no column decision_date, date_of_injury, date_received, reviewer_specialty, category, subcategory, decision, letter_url, pdf_status, pdf_error, fetched_at, sha256',
     ]);
+  });
+});
+
+describe('a case the state lists without a letter (metadata only)', () => {
+  const sourced = (r: ManifestRow) => ({ ...r, manifest: 'q1/manifest.csv' });
+  const coded = (
+    c: string,
+    pos: number,
+    decision: string,
+    cat: string,
+    sub: string,
+    spec: string,
+  ) => sourced({ ...row(c, pos, decision, cat, sub), reviewer_specialty: spec });
+
+  it.each([
+    // specialty as the state writes it, as letters' specialties are normalised
+    ['Physical Medicine and Rehabilitation', 'Physical Medicine & Rehabilitation'],
+    ['Allergy and  Immunology', 'Allergy and Immunology'],
+    ['Pain Management', 'Pain Management'],
+    ['', null],
+  ])('reads the specialty %j as %j', (raw, specialty) => {
+    const { letter } = metadataCase([
+      coded('CM17-0000005', 1, 'Uphold', 'Injection', 'Injection', raw),
+    ]);
+    expect(letter.reviewer_specialty).toBe(specialty);
+  });
+
+  it.each([
+    [['Uphold', 'Uphold'], 'Upheld'],
+    [['Overturn'], 'Overturned'],
+    [['Overturn', 'Uphold'], 'Partially Overturned'],
+    [['Partial Overturn'], null],
+  ])('gives the decisions %j the case outcome %j', (decisions, outcome) => {
+    const rows = decisions.map((d, i) =>
+      coded('CM17-0000006', i + 1, d, 'DMEPOS', 'DME', 'Pain Management'),
+    );
+    expect(metadataCase(rows).letter.case_outcome).toBe(outcome);
+  });
+
+  it("holds the state's coding as the services, and flags what it lacks", () => {
+    const { letter, items } = metadataCase([
+      coded(
+        'CM17-0000007',
+        1,
+        'Overturn',
+        'Pharmaceuticals',
+        'Calcium Cannel Blocker',
+        'Internal Medicine',
+      ),
+      coded('CM17-0000007', 2, 'Partial', 'Transportation', '', 'Internal Medicine'),
+    ]);
+    expect(letter).toMatchObject({
+      letter_id: 'CM17-0000007',
+      case_number: 'CM17-0000007',
+      program: 'DWC',
+      decision_date: '2017-01-05',
+      application_received: '2016-12-01',
+      item_count: 2,
+      source_file: 'q1/manifest.csv#CM17-0000007',
+      synthetic: false,
+      flags: [
+        METADATA_FLAG,
+        `item 2: the state's decision "Partial" is neither Uphold nor Overturn`,
+      ],
+    });
+    expect(letter.source_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(items).toEqual([
+      {
+        letter_id: 'CM17-0000007',
+        item_no: 1,
+        decision: 'Overturned',
+        category: 'Pharmaceuticals',
+        subcategory: 'Calcium Channel Blocker',
+        treatment: 'Calcium Channel Blocker',
+        service: 'Calcium Channel Blocker',
+        state_category: 'Pharmaceuticals',
+        state_subcategory: 'Calcium Channel Blocker',
+        state_decision: 'Overturn',
+        category_source: 'state',
+        treatment_type: 'Pharmaceuticals',
+      },
+      expect.objectContaining({
+        item_no: 2,
+        decision: null,
+        subcategory: null,
+        treatment: 'Transportation',
+        // the crosswalk lists Transportation / Transportation, not a blank subcategory
+        treatment_type: null,
+      }),
+    ]);
+  });
+
+  it('groups rows by case, in order of position, and hashes each case by its rows', () => {
+    const rows = [
+      coded('CM17-0000008', 2, 'Uphold', 'DMEPOS', 'DME', 'Neurology'),
+      coded('CM17-0000009', 1, 'Uphold', 'DMEPOS', 'DME', 'Neurology'),
+      coded('CM17-0000008', 1, 'Overturn', 'Injection', 'Injection', 'Neurology'),
+    ];
+    const cases = metadataCases(rows);
+    expect(cases.map((c) => [c.letter.letter_id, c.items.map((i) => i.item_no)])).toEqual([
+      ['CM17-0000008', [1, 2]],
+      ['CM17-0000009', [1]],
+    ]);
+    const again = metadataCases([{ ...rows[0], decision: 'Overturn' }, rows[1], rows[2]]);
+    expect(again[0].letter.source_sha256).not.toBe(cases[0].letter.source_sha256);
+    expect(again[1].letter.source_sha256).toBe(cases[1].letter.source_sha256);
   });
 });
