@@ -73,7 +73,7 @@ export function TreatmentSearch({ state, onState }: { state: State; onState: (s:
               <span className="kind">{label}:</span> {t}{' '}
               <button
                 type="button"
-                aria-label={`Remove ${label.toLowerCase()} ${t}`}
+                aria-label={`Remove ${t} (${param === 'service' ? 'service' : 'treatment search'})`}
                 onClick={() =>
                   set(
                     param,
