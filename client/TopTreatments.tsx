@@ -1,19 +1,36 @@
+import { Fragment, useState } from 'react';
 import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type RateRow } from './api.ts';
 import { Card } from './Card.tsx';
-import { withValues, type State } from './state.ts';
+import { drillFilters, encodeDrill } from './drill.ts';
+import { ServiceVariants } from './ServiceVariants.tsx';
+import type { State } from './state.ts';
 
-/** The most frequent treatments under the filters, with n and rate; a name filters by it. */
+/**
+ * The most frequent services under the filters, with n, rate and interval. A service's name
+ * lists its services (a drill-down, `service=` exactly); its ▸ shows the raw names behind it.
+ */
 export function TopTreatments({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { data, error, loading } = useApi<{ rows: RateRow[] }>(VIEW_URLS.treatments(state));
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const rows = data?.rows ?? [];
   const which = state.view.metric;
   const top = rows[0];
+  const toggle = (key: string) => {
+    const next = new Set(open);
+    if (!next.delete(key)) next.add(key);
+    setOpen(next);
+  };
+  const drill = (key: string) =>
+    onState({
+      ...state,
+      view: { ...state.view, drill: encodeDrill([['service', key]]), letter: '', item: '' },
+    });
   const table = (
-    <table>
-      <caption className="visually-hidden">Top treatments</caption>
+    <table className="top-services">
+      <caption className="visually-hidden">Top treatments, by service</caption>
       <thead>
         <tr>
-          <th scope="col">Treatment</th>
+          <th scope="col">Service</th>
           <th scope="col">n</th>
           <th scope="col">Rate</th>
           <th scope="col">95% interval</th>
@@ -22,26 +39,40 @@ export function TopTreatments({ state, onState }: { state: State; onState: (s: S
       <tbody>
         {rows.map((r) => {
           const m = metric(r, which);
+          const drilled = drillFilters(state.filters, [['service', r.key]]);
+          const expanded = open.has(r.key);
           return (
-            <tr key={r.key}>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    onState({ ...state, filters: withValues(state.filters, 'treatment', [r.key]) })
-                  }
-                >
-                  {r.key}
-                </button>
-              </td>
-              <td>{num(r.n)}</td>
-              <td>{pct(m.rate)}</td>
-              <td>
-                {pct(m.low)}–{pct(m.high)}
-                {r.low_n ? ' (low n)' : ''}
-              </td>
-            </tr>
+            <Fragment key={r.key}>
+              <tr className="service">
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="expand"
+                    aria-expanded={expanded}
+                    aria-label={`Names written for ${r.key}`}
+                    onClick={() => toggle(r.key)}
+                  >
+                    {expanded ? '▾' : '▸'}
+                  </button>{' '}
+                  {'reason' in drilled ? (
+                    <>
+                      {r.key} <small className="note">(not listed: {drilled.reason})</small>
+                    </>
+                  ) : (
+                    <button type="button" className="link" onClick={() => drill(r.key)}>
+                      {r.key}
+                    </button>
+                  )}
+                </th>
+                <td>{num(r.n)}</td>
+                <td>{pct(m.rate)}</td>
+                <td>
+                  {pct(m.low)}–{pct(m.high)}
+                  {r.low_n ? ' (low n)' : ''}
+                </td>
+              </tr>
+              {expanded && <ServiceVariants service={r.key} state={state} />}
+            </Fragment>
           );
         })}
       </tbody>

@@ -53,7 +53,7 @@ export const VIEW_URLS = {
   crosstab: (s: State) =>
     withParams('/api/crosstab', s.filters, { rows: 'category', cols: 'guideline_source' }),
   treatments: (s: State) =>
-    withParams('/api/rates', s.filters, { by: 'treatment', limit: '25', sort: 'n' }),
+    withParams('/api/rates', s.filters, { by: 'service', limit: '25', sort: 'n' }),
 };
 
 /**

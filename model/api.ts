@@ -63,8 +63,21 @@ export interface Items {
   next_cursor: string | null;
 }
 
-export interface Suggestion {
-  term: string;
-  /** Services whose names hold the word; null for a synonym. */
-  n: number | null;
-}
+/**
+ * A treatment search suggestion: a normalised service name (filtered exactly, `service=`), a
+ * word of the treatment names, or a synonym term (both searched, `treatment=`).
+ */
+export type Suggestion =
+  | {
+      kind: 'service';
+      term: string;
+      /** Services under this name. */
+      n: number;
+    }
+  | {
+      kind: 'word';
+      term: string;
+      /** Services whose names hold the word. */
+      n: number;
+    }
+  | { kind: 'synonym'; term: string; n: null };

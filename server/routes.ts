@@ -64,7 +64,7 @@ export const ROUTES = {
   },
   '/api/suggest': {
     summary:
-      'Treatment words and synonyms that contain what was typed, most frequent first, for a search box',
+      'Service names (kind service), then treatment words (word) and synonyms (synonym) that contain what was typed, most frequent first, for a search box',
     shape: {
       q: z.string().min(1, 'must not be empty').max(100, 'at most 100 characters'),
       limit: int(1, 50, 10),

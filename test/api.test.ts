@@ -464,8 +464,9 @@ describe('GET /api/suggest', () => {
     expect(terms).toContain('acupuncture');
     expect(terms).toContain('electro-acupuncture');
     const counted = body.suggestions
-      .filter((s: { n: number | null }) => s.n !== null)
+      .filter((s: { kind: string }) => s.kind === 'word')
       .map((s: { n: number }) => s.n);
+    expect(counted.length).toBeGreaterThan(0);
     expect(counted).toEqual([...counted].sort((a, b) => b - a));
     expect(
       (await api('/api/suggest?q=phys')).body.suggestions.map((s: { term: string }) => s.term),
@@ -475,6 +476,31 @@ describe('GET /api/suggest', () => {
         (s: { term: string }) => s.term,
       ),
     ).toContain('physical therapy');
+  });
+
+  it('offers service names first, each with the n its rates row has, then words', async () => {
+    const { body } = await api('/api/suggest?q=acup');
+    const kinds: string[] = body.suggestions.map((s: { kind: string }) => s.kind);
+    const services = body.suggestions.filter((s: { kind: string }) => s.kind === 'service');
+    expect(services.map((s: { term: string }) => s.term)).toEqual(
+      expect.arrayContaining(['Acupuncture', 'Electro-acupuncture']),
+    );
+    // Every service before the first word or synonym.
+    expect(kinds.slice(0, services.length).every((k) => k === 'service')).toBe(true);
+    expect(kinds.slice(services.length)).toContain('word');
+    expect(kinds.lastIndexOf('service')).toBeLessThan(kinds.indexOf('word'));
+    // Each service's n is what the service filter and breakdown count, and what the truth says.
+    const byService = asMap((await api('/api/rates?by=service&limit=1000')).body.rows);
+    const truthN = (name: string) =>
+      rows.filter((r) => r.treatment.toLowerCase().includes(name.toLowerCase())).length;
+    for (const s of services as { term: string; n: number }[]) {
+      expect(s.n).toBe(byService[s.term].n);
+      const filtered = await api(`/api/summary?service=${encodeURIComponent(s.term)}`);
+      expect(filtered.body.items).toBe(s.n);
+    }
+    const acup = services.find((s: { term: string }) => s.term === 'Acupuncture');
+    const electro = services.find((s: { term: string }) => s.term === 'Electro-acupuncture');
+    expect(acup.n + electro.n).toBe(truthN('acupuncture'));
   });
 });
 

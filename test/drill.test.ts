@@ -48,6 +48,14 @@ const CASES: [string, DrillKey[], string | RegExp][] = [
   ['', [['guideline_source', 'None']], 'guideline_source=None'],
   ['', [['mtus_chapter', 'None']], 'mtus_chapter=None'],
   ['', [['letter_id', 'CM16-0000001']], 'letter_id=CM16-0000001'],
+  // A service is its exact name; a service filtered is replaced by the one clicked.
+  ['', [['service', 'Electro-acupuncture']], 'service=Electro-acupuncture'],
+  [
+    'service=Acupuncture&service=Electro-acupuncture&treatment=acup',
+    [['service', 'Acupuncture']],
+    'treatment=acup&service=Acupuncture',
+  ],
+  ['', [['service', 'Not stated']], /^services with no service cannot be listed/],
   // Another filter stays; a filter on the dimension drilled is replaced by the key.
   [
     'decision=Upheld&category=Pharmaceuticals&category=Surgery',

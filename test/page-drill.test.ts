@@ -111,18 +111,19 @@ inBrowser('drilling down in Chromium', () => {
   });
 
   it("a table's download quotes every cell a spreadsheet would run as a formula", async () => {
-    const page = await app.open('/?letter_id=CM18-0066666');
+    const page = await app.open('/?letter_id=CM18-0066666&dim=treatment');
     const { rows } = await app.api(
-      '/api/rates?letter_id=CM18-0066666&by=treatment&limit=25&sort=n',
+      '/api/rates?letter_id=CM18-0066666&by=treatment&sort=n&min_n=0&limit=60',
     );
     expect(rows.length).toBe(4);
-    const card = page.locator('section.card').filter({ hasText: 'Top treatments' });
+    const card = rateCard(page);
+    await card.getByRole('button', { name: 'Show table' }).click();
     await expect.poll(() => card.locator('tbody tr').count()).toBe(4);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       card.getByRole('button', { name: 'Download table (CSV)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('imr-top-treatments.csv');
+    expect(download.suggestedFilename()).toBe('imr-rates-by-treatment.csv');
     const text = readFileSync(await download.path(), 'utf8');
     const got = Papa.parse<Record<string, string>>(text, { header: true }).data;
     expect(got.map((r) => r.key)).toEqual(rows.map((r: Row) => `'${r.key}`));

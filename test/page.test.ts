@@ -133,8 +133,8 @@ inBrowser('in Chromium', () => {
     await expect
       .poll(() =>
         page
-          .locator('#treatment-suggestions option')
-          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+          .locator('#treatment-suggestions li.word button')
+          .evaluateAll((bs) => bs.map((b) => b.firstChild!.textContent!.trim())),
       )
       .toContain('electro-acupuncture');
     await search.fill('acupuncture');
