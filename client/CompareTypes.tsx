@@ -14,12 +14,12 @@ const TITLE = 'Uphold rate by treatment type, both programs';
 /** One program's bar with its interval, and its rate and n written beyond the track. */
 const shapeOf = (p: Program) =>
   function ProgramShape(props: unknown) {
-    const o = props as { payload: Record<Program, ProgramBar>; background: { x: number; width: number }; y: number; height: number }; // prettier-ignore
+    const o = props as { payload: Record<Program, ProgramBar> & { key: string }; background: { x: number; width: number }; y: number; height: number }; // prettier-ignore
     const r = o.payload[p];
     if (!r) return <g />;
     const x = o.background.x + o.background.width + 6;
     return (
-      <g className={`bar-${p}`}>
+      <g className={`bar-${p}`} data-type={o.payload.key}>
         {BarWithInterval({ ...o, payload: r, fill: PROGRAM_STYLE[p].color })}
         <text x={x} y={o.y + o.height / 2} dy={4} fontSize={11} fill="#333">
           {pct(r.rate)} n={num(r.n)}
