@@ -7,6 +7,8 @@ interface ShapeProps {
   height: number;
   payload: RateRow & { rate: number; low: number; high: number; reason: string | null };
   background: { x: number; width: number };
+  /** The bar's colour (low-n bars are hatched whatever it is). */
+  fill?: string;
 }
 
 /**
@@ -15,7 +17,7 @@ interface ShapeProps {
  * does not.
  */
 export function BarWithInterval(props: unknown) {
-  const { x, y, width, height, payload: r, background: track } = props as ShapeProps;
+  const { x, y, width, height, payload: r, background: track, fill } = props as ShapeProps;
   const at = (v: number) => track.x + v * track.width;
   const mid = y + height / 2;
   return (
@@ -25,7 +27,7 @@ export function BarWithInterval(props: unknown) {
         y={y}
         width={Math.max(width, 0)}
         height={height}
-        fill={r.low_n ? 'url(#low-n)' : '#2f5f96'}
+        fill={r.low_n ? 'url(#low-n)' : (fill ?? '#2f5f96')}
       />
       <g stroke="#111" strokeWidth={1.5} className="interval">
         <line x1={at(r.low)} x2={at(r.high)} y1={mid} y2={mid} />

@@ -2,20 +2,26 @@ import { useEffect, useRef } from 'react';
 import { useApi } from './api.ts';
 import type { State } from './state.ts';
 
+// A health-plan (DMHC) case has one item with its own categories and no guideline or
+// rationale, and its full text is the reviewer's findings, when the data set gives them.
 type LetterItem = {
   item_no: number;
   treatment: string;
   decision: string;
-  category: string;
-  subcategory: string;
-  guideline_sources: string[];
-  rationale: string;
+  category: string | null;
+  subcategory: string | null;
+  dmhc_category?: string | null;
+  dmhc_subcategory?: string | null;
+  treatment_type?: string | null;
+  guideline_sources: string[] | null;
+  rationale: string | null;
 };
 type Letter = Record<string, unknown> & {
   letter_id: string;
-  full_text: string;
+  full_text: string | null;
   items: LetterItem[];
   synthetic: boolean;
+  program?: string | null;
 };
 
 const FACTS = [
@@ -32,11 +38,29 @@ const FACTS = [
   'patient_gender',
   'case_outcome',
   'layout',
+  'program',
+  'report_year',
+  'review_type',
+  'diagnosis_category',
+  'diagnosis_subcategory',
+  'age_band',
   'source_file',
 ];
 
+/** An item's categories and guidelines, as its program has them. */
+const describe = (i: LetterItem) =>
+  [
+    i.category ?? i.dmhc_category,
+    i.subcategory ?? i.dmhc_subcategory,
+    i.treatment_type && `type: ${i.treatment_type}`,
+    i.guideline_sources?.join(', '),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
 // Where the rationale stands in the letter's text: its first and last words, across line breaks.
-function locate(text: string, rationale: string): [number, number] | null {
+function locate(text: string | null, rationale: string | null): [number, number] | null {
+  if (!text || !rationale) return null;
   const words = rationale
     .split(/\s+/)
     .filter(Boolean)
@@ -66,7 +90,9 @@ export function LetterView({ state, onState }: { state: State; onState: (s: Stat
   return (
     <section className="card letter" aria-labelledby="letter-title">
       <header>
-        <h2 id="letter-title">Letter {state.view.letter}</h2>
+        <h2 id="letter-title">
+          {data?.program === 'DMHC' ? 'Health-plan case' : 'Letter'} {state.view.letter}
+        </h2>
         <button type="button" onClick={close}>
           Close letter
         </button>
@@ -104,23 +130,28 @@ export function LetterView({ state, onState }: { state: State; onState: (s: Stat
                 >
                   {i.treatment}
                 </button>{' '}
-                <strong>{i.decision}</strong> · {i.category} / {i.subcategory} ·{' '}
-                {i.guideline_sources.join(', ')}
+                <strong>{i.decision}</strong> · {describe(i)}
               </li>
             ))}
           </ol>
-          <h3>Full text</h3>
-          <pre className="full-text" tabIndex={0}>
-            {span ? (
-              <>
-                {data.full_text.slice(0, span[0])}
-                <mark ref={mark}>{data.full_text.slice(span[0], span[1])}</mark>
-                {data.full_text.slice(span[1])}
-              </>
-            ) : (
-              data.full_text
-            )}
-          </pre>
+          <h3>{data.program === 'DMHC' ? 'Findings' : 'Full text'}</h3>
+          {data.full_text === null ? (
+            <p className="empty">
+              The data set gives no findings text for this case (the 2001–2016 file has none).
+            </p>
+          ) : (
+            <pre className="full-text" tabIndex={0}>
+              {span ? (
+                <>
+                  {data.full_text.slice(0, span[0])}
+                  <mark ref={mark}>{data.full_text.slice(span[0], span[1])}</mark>
+                  {data.full_text.slice(span[1])}
+                </>
+              ) : (
+                data.full_text
+              )}
+            </pre>
+          )}
         </>
       )}
     </section>

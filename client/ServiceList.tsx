@@ -71,7 +71,7 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
                 <th scope="col">Category</th>
                 <th scope="col">Guideline</th>
                 <th scope="col">Decided</th>
-                <th scope="col">Letter</th>
+                <th scope="col">Letter or case</th>
               </tr>
             </thead>
             <tbody>
@@ -96,8 +96,8 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
                     </button>
                   </td>
                   <td>{String(r.decision)}</td>
-                  <td>{String(r.category)}</td>
-                  <td>{(r.guideline_sources as string[]).join(', ')}</td>
+                  <td>{String(r.category ?? '–')}</td>
+                  <td>{((r.guideline_sources as string[] | null) ?? []).join(', ')}</td>
                   <td>{String(r.decision_date ?? '–')}</td>
                   <td>{String(r.letter_id)}</td>
                 </tr>

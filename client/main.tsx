@@ -1,9 +1,13 @@
 import { prefetch } from './api.ts';
+import { effective } from './program.ts';
 import { readState } from './state.ts';
 import './style.css';
+import './compare.css';
 
 // The view's data is asked for first; React's renderer and the charts load while it comes.
-prefetch(readState());
+// A URL that names no program waits for the summary that chooses one (App asks for it).
+const first = effective(readState(), null);
+if (first && first.view.show !== 'compare') prefetch(first);
 Promise.all([import('react-dom/client'), import('./App.tsx')]).then(([{ createRoot }, { App }]) => {
   createRoot(document.getElementById('root')!).render(<App />);
 });

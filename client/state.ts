@@ -12,6 +12,8 @@ export const VIEW = {
   letter: '',
   item: '',
   drill: '',
+  /** 'compare': both programs side by side (the program filter is then unused). */
+  show: '',
 };
 export type View = typeof VIEW;
 

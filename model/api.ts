@@ -1,4 +1,5 @@
 import type { FacetName } from './dimensions.ts';
+import type { Program } from './values.ts';
 
 /**
  * The API's answers, declared once: the server's query functions return these types and the
@@ -25,11 +26,34 @@ export interface Source {
   quarantined: number;
 }
 
+/** How people read each program's code: the dashboard's switch and every heading. */
+export const PROGRAM_LABELS: Record<Program, string> = {
+  DWC: "Workers' comp (DWC)",
+  DMHC: 'Health plans (DMHC)',
+};
+
+/** One program's services under the filters: counts, rate, years covered, real or synthetic. */
+export interface ProgramSummary {
+  program: Program;
+  label: string;
+  services: number;
+  upheld: number;
+  uphold_rate: number | null;
+  ci_low: number;
+  ci_high: number;
+  first_year: number | null;
+  last_year: number | null;
+  /** 'empty' when no service of the program matches the filters. */
+  data_source: DataSource;
+}
+
 export interface Summary extends Source, Rate {
   letters: number;
   items: number;
   first_decision: string | null;
   last_decision: string | null;
+  /** Every program, in the declared order, even one with no service under the filters. */
+  programs: ProgramSummary[];
 }
 
 export interface RateRow extends Rate {

@@ -12,6 +12,7 @@ import {
 import { counted, GROUPINGS, inCube, labelled, labelledInSql } from './dimensions.ts';
 import { facetKeys, whereClause, splitFacets, type Filters } from './filters.ts';
 import { lookup, type Lookup } from './lookup.ts';
+import { programs } from './programs.ts';
 import { HttpError } from './errors.ts';
 import { withRate } from './stats.ts';
 import { synonymTerms } from './synonyms.ts';
@@ -49,7 +50,7 @@ export async function summary(db: Database, f: Filters): Promise<Summary> {
     : `SELECT sum(bit_count(seen))::INTEGER AS letters, sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld,
         min(first_decision) AS first_decision, max(last_decision) AS last_decision
       FROM (SELECT bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.letter_block)`;
-  const [row] = await db.query(sql, w.params);
+  const [[row], perProgram] = await Promise.all([db.query(sql, w.params), programs(db, f)]);
   const { n, upheld, letters, first_decision, last_decision } = row as {
     n: number | null;
     upheld: number | null;
@@ -64,6 +65,7 @@ export async function summary(db: Database, f: Filters): Promise<Summary> {
     ...withRate({ n: n ?? 0, upheld: upheld ?? 0 }),
     first_decision,
     last_decision,
+    programs: perProgram,
   };
 }
 

@@ -1,9 +1,8 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { generate } from '../etl/generate/index.ts';
-import { runEtl } from '../etl/run.ts';
 import { build, needsBuild } from './build.ts';
+import { buildDefaultDb } from './default-db.ts';
 import { ENV, readEnv, type Env } from './env.ts';
 import { serve } from './index.ts';
 
@@ -26,10 +25,10 @@ const defaultDb = join(root, ENV.IMR_DB.default);
 // npm runs scripts in the project folder, so a relative IMR_DB is taken from there.
 const dbPath = resolve(root, env.IMR_DB);
 const st = statSync(dbPath, { throwIfNoEntry: false });
-// Only the default gets a synthetic corpus: a database named by hand that is not there is a typo.
+// Only the default is built here: a database named by hand that is not there is a typo.
 if (!st && dbPath !== defaultDb)
   fail(
-    `IMR_DB=${JSON.stringify(env.IMR_DB)}: no such file; load letters into it first (npm run etl -- --input DIR --db FILE), or unset IMR_DB to serve the synthetic default`,
+    `IMR_DB=${JSON.stringify(env.IMR_DB)}: no such file; load letters into it first (npm run etl -- --input DIR --db FILE), or unset IMR_DB to serve the default`,
   );
 if (st?.isDirectory())
   fail(`IMR_DB=${JSON.stringify(env.IMR_DB)} is a folder; expected a database file`);
@@ -44,15 +43,14 @@ if (needsBuild(root)) {
   }
 }
 if (!st) {
-  const corpus = join(root, 'data', 'corpus');
   console.log(
-    `No database at ${dbPath}: generating the default SYNTHETIC corpus of 5,000 letters and loading it...`,
+    `No database at ${dbPath}: generating the SYNTHETIC workers' comp demo corpus of 5,000 letters and loading it with the real health-plan (DMHC) open data in data/dmhc...`,
   );
-  rmSync(corpus, { recursive: true, force: true });
-  mkdirSync(corpus, { recursive: true });
-  await generate(5000, 1, corpus);
-  const s = await runEtl(corpus, dbPath);
-  console.log(`Loaded ${s.letters} synthetic letters (${s.items} services) in ${s.seconds} s.`);
+  await buildDefaultDb(root, dbPath, {
+    letters: 5000,
+    corpus: join(root, 'data', 'corpus'),
+    log: (line) => console.log(line),
+  });
 }
 
 const LISTEN_ERRORS: Record<string, string> = {

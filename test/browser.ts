@@ -23,9 +23,9 @@ export const PHONE = { width: 390, height: 844 };
 
 /**
  * The built dashboard, served over a real database of n generated letters (plus extra letter
- * files), and Chromium to open it in; both stop when the test file is done.
+ * files; or, with asDefault, built as `npm start` builds its default), and Chromium to open it in; both stop when the test file is done.
  */
-export function dashboard(n: number, extra?: Record<string, string>) {
+export function dashboard(n: number, extra?: Record<string, string>, asDefault?: boolean) {
   let srv: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -35,7 +35,7 @@ export function dashboard(n: number, extra?: Record<string, string>) {
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true },
     });
-    srv = await startServer(n, { clientDir: outDir, extra });
+    srv = await startServer(n, { clientDir: outDir, extra, asDefault });
     if (!hasBrowser) return;
     browser = await chromium.launch({
       executablePath: CHROMIUM,

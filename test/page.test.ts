@@ -57,7 +57,8 @@ inBrowser('in Chromium', () => {
           ),
       )
       .toEqual(want);
-    expect(asked).toEqual(['?by=guideline_source&sort=n&min_n=0&limit=60']);
+    // The page opened on workers' comp, the one program loaded, and says so in every request.
+    expect(asked).toEqual(['?program=DWC&by=guideline_source&sort=n&min_n=0&limit=60']);
     await card.getByLabel('Show', { exact: true }).selectOption('overturn');
     await expect
       .poll(() => card.getByRole('heading').textContent())
@@ -97,12 +98,12 @@ inBrowser('in Chromium', () => {
       page.getByRole('link', { name: 'Download this slice (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
-      /^imr-services_category-Pharmaceuticals_decision-Overturned_decision-from-2016-01-01_.*\.csv$/,
+      /^imr-services_program-DWC_category-Pharmaceuticals_decision-Overturned_decision-from-2016-01-01_.*\.csv$/,
     );
     const text = readFileSync(await download.path(), 'utf8');
     const [comment, ...rest] = text.split('\n');
     expect(comment).toContain(
-      'filters: category=Pharmaceuticals&decision=Overturned&decision_from=2016-01-01',
+      'filters: program=DWC&category=Pharmaceuticals&decision=Overturned&decision_from=2016-01-01',
     );
     const rows = Papa.parse<Record<string, string>>(rest.join('\n'), {
       header: true,

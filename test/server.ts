@@ -5,22 +5,28 @@ import { generate } from '../etl/generate/index.ts';
 import { runEtl } from '../etl/run.ts';
 import { createApp } from '../server/app.ts';
 import { Database } from '../server/db.ts';
+import { buildDefaultDb } from '../server/default-db.ts';
 import { listen } from '../server/index.ts';
-import { tempDir } from './helpers.ts';
+import { ROOT, tempDir } from './helpers.ts';
 
 /**
  * A real server over a real database file of n generated letters (plus any extra letter
- * files given by name and text); close() stops it.
+ * files given by name and text), or, with asDefault, built as `npm start` builds its default
+ * (n generated letters and the shipped DMHC file); close() stops it.
  */
 export async function startServer(
   n: number,
-  o: { clientDir?: string; extra?: Record<string, string> } = {},
+  o: { clientDir?: string; extra?: Record<string, string>; asDefault?: boolean } = {},
 ) {
   const corpus = tempDir();
-  await generate(n, 11, corpus);
-  for (const [name, text] of Object.entries(o.extra ?? {})) writeFileSync(join(corpus, name), text);
   const dbPath = join(tempDir(), 'imr.duckdb');
-  await runEtl(corpus, dbPath);
+  if (o.asDefault) await buildDefaultDb(ROOT, dbPath, { letters: n, corpus });
+  else {
+    await generate(n, 11, corpus);
+    for (const [name, text] of Object.entries(o.extra ?? {}))
+      writeFileSync(join(corpus, name), text);
+    await runEtl(corpus, dbPath);
+  }
   const db = new Database(dbPath);
   const server = listen(createApp(db, o.clientDir), 0, '127.0.0.1');
   await new Promise((ok) => server.once('listening', ok));

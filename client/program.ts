@@ -1,0 +1,60 @@
+import type { Summary } from '../model/api.ts';
+import { DIMENSIONS, dimension, type DimensionName } from '../model/dimensions.ts';
+import type { Program } from '../model/values.ts';
+import { withValues, type State, type View } from './state.ts';
+
+/** What the program switch shows: one program, or both compared. */
+export type Choice = Program | 'compare';
+
+/** The filters without the program filter: what the switch and the compare view count under. */
+export const withoutProgram = (filters: URLSearchParams) => withValues(filters, 'program', []);
+
+/** The switch's active choice: compare, or the one program filtered (none for both filtered). */
+export function activeChoice(s: State): Choice | null {
+  if (s.view.show === 'compare') return 'compare';
+  const chosen = s.filters.getAll('program');
+  return chosen.length === 1 ? (chosen[0] as Program) : null;
+}
+
+/**
+ * The state the page shows: the URL's, or, when the URL names no program and no compare, the
+ * URL's with the default program (null until the summary that decides it has loaded).
+ */
+export function effective(s: State, all: Summary | null): State | null {
+  if (s.view.show === 'compare' || s.filters.getAll('program').length) return s;
+  if (!all) return null;
+  const p = defaultChoice(all);
+  return { filters: withValues(s.filters, 'program', [p]), view: fitDim(s.view, p) };
+}
+
+/**
+ * The rate chart's dimension for one program: one the other program alone has (all 'Not
+ * applicable' here) gives way to the program's own treatment category.
+ */
+function fitDim(view: View, p: Program): View {
+  const own = view.dim in DIMENSIONS ? dimension(view.dim as DimensionName).programs : undefined;
+  if (!own || own.includes(p)) return view;
+  return { ...view, dim: p === 'DMHC' ? 'treatment_type' : 'category' };
+}
+
+/** Workers' comp when its letters are real (or mixed), else health plans when they have data. */
+export function defaultChoice(all: Summary): Program {
+  const by = Object.fromEntries(all.programs.map((p) => [p.program, p]));
+  const dwc = by.DWC?.data_source;
+  if (dwc === 'real' || dwc === 'mixed') return 'DWC';
+  return by.DMHC?.services ? 'DMHC' : 'DWC';
+}
+
+/** The state with the choice applied: a program filter, or the compare view without one. */
+export function choose(s: State, c: Choice): State {
+  const view = {
+    ...s.view,
+    show: c === 'compare' ? 'compare' : '',
+    drill: '',
+    letter: '',
+    item: '',
+  };
+  if (c !== 'compare')
+    return { filters: withValues(s.filters, 'program', [c]), view: fitDim(view, c) };
+  return { filters: withValues(s.filters, 'program', []), view };
+}

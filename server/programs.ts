@@ -1,0 +1,47 @@
+import { PROGRAM_LABELS, type DataSource, type ProgramSummary } from '../model/api.ts';
+import { dimension } from '../model/dimensions.ts';
+import { PROGRAMS } from '../model/values.ts';
+import type { Database } from './db.ts';
+import { whereClause, type Filters } from './filters.ts';
+import { lookup } from './lookup.ts';
+import { withRate } from './stats.ts';
+
+const sourceOf = (synthetic: number, real: number): DataSource =>
+  synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty';
+
+// A service's year: its decision date's, or (a DMHC case) its report year.
+const YEAR = `coalesce(year(f.decision_date), f.${dimension('decision_year').yearColumn})`;
+
+/** Each program's services under the filters: n, rate, years covered, real or synthetic. */
+export async function programs(db: Database, f: Filters): Promise<ProgramSummary[]> {
+  const w = whereClause(f, await lookup(db));
+  // A database made before programs holds workers' comp letters only.
+  const found = await db.query(
+    `SELECT coalesce(f.program, 'DWC') AS program, count(*)::INTEGER AS n,
+      sum(f.upheld::UTINYINT)::INTEGER AS upheld, min(${YEAR})::INTEGER AS first_year,
+      max(${YEAR})::INTEGER AS last_year, count(*) FILTER (WHERE f.synthetic)::INTEGER AS synthetic,
+      count(*) FILTER (WHERE NOT f.synthetic)::INTEGER AS real
+    FROM facts f ${w.sql} GROUP BY ALL`,
+    w.params,
+  );
+  return PROGRAMS.map((program) => {
+    const r = found.find((x) => x.program === program);
+    const n = Number(r?.n ?? 0);
+    const { upheld, uphold_rate, ci_low, ci_high } = withRate({
+      n,
+      upheld: Number(r?.upheld ?? 0),
+    });
+    return {
+      program,
+      label: PROGRAM_LABELS[program],
+      services: n,
+      upheld,
+      uphold_rate,
+      ci_low,
+      ci_high,
+      first_year: r?.first_year == null ? null : Number(r.first_year),
+      last_year: r?.last_year == null ? null : Number(r.last_year),
+      data_source: sourceOf(Number(r?.synthetic ?? 0), Number(r?.real ?? 0)),
+    };
+  });
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatedCase, writeDmhcCsv, type GeneratedCase } from '../etl/dmhc/generate.ts';
+import type { Truth } from '../etl/generate/letter.ts';
+import { Random } from '../etl/generate/random.ts';
+import type { ProgramSummary, Summary } from '../model/api.ts';
+import { wilson } from '../server/stats.ts';
+import { tempDir } from './helpers.ts';
+import { startServer } from './server.ts';
+
+// A real server over 300 generated letters and a generated DMHC file of 400 cases; the
+// expected figures are counted from the generators' truth, never from SQL.
+const CASES = 400;
+const SEED = 7;
+let srv: Awaited<ReturnType<typeof startServer>>;
+let letters: Truth[];
+let cases: GeneratedCase[];
+beforeAll(async () => {
+  const csv = join(tempDir(), 'dmhc.csv');
+  await writeDmhcCsv(csv, CASES, SEED);
+  srv = await startServer(300, { extra: { 'dmhc.csv': readFileSync(csv, 'utf8') } });
+  letters = readFileSync(join(srv.corpus, 'truth.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  const r = new Random(SEED);
+  cases = Array.from({ length: CASES }, (_, i) => generatedCase(r, i));
+});
+afterAll(() => srv.close());
+
+const summary = async (query = ''): Promise<Summary> => {
+  const res = await fetch(`${srv.url}/api/summary${query}`);
+  expect(res.status).toBe(200);
+  return res.json();
+};
+const byProgram = (s: Summary) => Object.fromEntries(s.programs.map((p) => [p.program, p]));
+
+/** What a program's entry must say, given its services' decisions and years. */
+function expected(rows: { upheld: boolean; year: number | null }[]): Partial<ProgramSummary> {
+  const upheld = rows.filter((r) => r.upheld).length;
+  // A service with no decision date counts, in no year.
+  const years = rows.flatMap((r) => (r.year === null ? [] : [r.year]));
+  const [ci_low, ci_high] = wilson(upheld, rows.length);
+  return {
+    services: rows.length,
+    upheld,
+    uphold_rate: rows.length ? upheld / rows.length : null,
+    ci_low,
+    ci_high,
+    first_year: years.length ? Math.min(...years) : null,
+    last_year: years.length ? Math.max(...years) : null,
+  };
+}
+const dwcRows = (keep: (d: string) => boolean = () => true) =>
+  letters.flatMap((l) =>
+    l.items
+      .filter((i) => keep(i.decision))
+      .map((i) => ({
+        upheld: i.decision === 'Upheld',
+        year: l.decision_date ? Number(l.decision_date.slice(0, 4)) : null,
+      })),
+  );
+const dmhcRows = (keep: (c: GeneratedCase) => boolean = () => true) =>
+  cases.filter(keep).map((c) => ({ upheld: c.decision === 'Upheld', year: c.report_year }));
+
+describe('GET /api/summary, per program', () => {
+  it('reports each program: services, rate with its interval, years and data source', async () => {
+    // Some generated letters have no decision date: their services count, in no year.
+    expect(letters.some((l) => l.decision_date === null)).toBe(true);
+    const s = await summary();
+    expect(s.programs.map((p) => p.program)).toEqual(['DWC', 'DMHC']);
+    const p = byProgram(s);
+    expect(p.DWC).toMatchObject({
+      ...expected(dwcRows()),
+      label: "Workers' comp (DWC)",
+      data_source: 'synthetic',
+    });
+    // The ETL reads every DMHC file as the state's own data: not synthetic.
+    expect(p.DMHC).toMatchObject({
+      ...expected(dmhcRows()),
+      label: 'Health plans (DMHC)',
+      data_source: 'real',
+    });
+    expect(p.DWC.services + p.DMHC.services).toBe(s.items);
+  });
+
+  it('follows the filters: one program, a decision, a treatment type', async () => {
+    const one = byProgram(await summary('?program=DMHC'));
+    expect(one.DWC).toMatchObject({ services: 0, first_year: null, data_source: 'empty' });
+    expect(one.DMHC).toMatchObject(expected(dmhcRows()));
+
+    const overturned = byProgram(await summary('?decision=Overturned'));
+    expect(overturned.DWC).toMatchObject(expected(dwcRows((d) => d === 'Overturned')));
+    expect(overturned.DMHC).toMatchObject(expected(dmhcRows((c) => c.decision === 'Overturned')));
+
+    const acupuncture = byProgram(await summary('?treatment_type=Acupuncture&program=DMHC'));
+    expect(acupuncture.DMHC).toMatchObject(
+      expected(dmhcRows((c) => c.treatment_subcategory === 'Acupuncture')),
+    );
+    expect(acupuncture.DMHC.services).toBeGreaterThan(0);
+  });
+
+  it('a year range keeps DMHC cases by their report year', async () => {
+    const s = byProgram(await summary('?decision_from=2010-01-01&decision_to=2012-12-31'));
+    expect(s.DMHC).toMatchObject(
+      expected(dmhcRows((c) => c.report_year >= 2010 && c.report_year <= 2012)),
+    );
+  });
+});
