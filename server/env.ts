@@ -41,7 +41,7 @@ const host = z
 export const ENV = {
   IMR_DB: {
     meaning:
-      'The DuckDB file to serve. The default is made from 5,000 synthetic letters when missing; a file named here must exist.',
+      "The DuckDB file to serve. The default is made when missing from 5,000 synthetic workers' comp letters and the shipped real health-plan (DMHC) file; a file named here must exist.",
     default: 'data/imr.duckdb',
     valid: 'a path to a database file',
     schema: z.string(),
