@@ -1,22 +1,14 @@
 import { parse, type HTMLElement } from 'node-html-parser';
-import { PageShapeError } from './types.ts';
+import { PageShapeError, type StateService } from './types.ts';
 
 /** A service row of a result page: the first of its case (8 cells) or a further one. */
 export type PageRow =
-  | {
+  | ({
       kind: 'case';
-      case_number: string;
       href: string;
       /** The `<strong>+</strong>` after the link: the case has more than one service. */
       marked_multiple: boolean;
-      decision_date: string | null;
-      date_of_injury: string | null;
-      date_received: string | null;
-      reviewer_specialty: string;
-      category: string;
-      subcategory: string;
-      decision: string;
-    }
+    } & Omit<StateService, 'position' | 'letter_url'>)
   | { kind: 'more'; category: string; subcategory: string; decision: string };
 
 export interface ResultPage {
