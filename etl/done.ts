@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import type { CaseBatch } from './dmhc/rows.ts';
 
 /**
  * One file for a worker: where it is, its name in the database, the hash the database has;
@@ -21,6 +22,8 @@ export interface TextJob {
 export interface Job {
   files?: FileJob[];
   texts?: TextJob[];
+  /** Rows of a DMHC IMR CSV, which this thread streamed (etl/dmhc/stage.ts). */
+  cases?: CaseBatch;
   /** The parser version the rows record (PARSER_VERSION unless a test injects another). */
   version: string;
   /** Return the source files read, so a run does not also re-parse them from stored text. */

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, freemem } from 'node:os';
 import { addDone, emptyDone, hashFile, quarantine, type Done, type Job } from './done.ts';
+import { quarantineLine } from './dmhc/rows.ts';
 
 /** What one worker can take at its peak (V8 heap, PDFium's memory, a batch's rows). */
 const WORKER_MB = 256;
@@ -51,24 +52,31 @@ export class Pool {
   async run(job: Job): Promise<Done> {
     const out = emptyDone();
     let [files, texts] = [job.files ?? [], job.texts ?? []];
-    while (files.length + texts.length) {
-      const a = await this.attempt({ ...job, files, texts });
+    let rows = job.cases?.rows ?? [];
+    const cases = () => job.cases && { ...job.cases, rows };
+    while (files.length + texts.length + rows.length) {
+      const a = await this.attempt({ ...job, files, texts, cases: cases() });
       if ('done' in a) {
         addDone(out, a.done);
         break;
       }
-      // The worker takes the files, then the texts, in order: the one it failed on is out.
+      // The worker takes the files, then the texts, then the rows, in order: the one it failed on is out.
       if (a.failed < files.length) {
         const f = files[a.failed];
         if (f.known) out.changed++;
         else out.new++;
         quarantine(out, f.source_file, hashFile(f.path), a.reason, job.version);
         files = files.filter((_, i) => i !== a.failed);
-      } else {
+      } else if (a.failed < files.length + texts.length) {
         const t = texts[a.failed - files.length];
         out.reparsed++;
         quarantine(out, t.source_file, t.source_sha256, a.reason, job.version);
         texts = texts.filter((x) => x !== t);
+      } else {
+        const r = rows[a.failed - files.length - texts.length];
+        out.quarantine += quarantineLine(job.cases!.file, `${r.id} (row ${r.no}): ${a.reason}`);
+        out.quarantined++;
+        rows = rows.filter((x) => x !== r);
       }
     }
     return out;

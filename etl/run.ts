@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { isCsv, stageCsv } from './dmhc/stage.ts';
+import type { CaseBatch } from './dmhc/rows.ts';
 import { countLetterFiles, letterFiles } from './files.ts';
 import { applySchema, buildDerived, merge } from './load.ts';
 import { Pool } from './pool.ts';
@@ -104,12 +105,9 @@ async function parseAll(
       s.files++;
       const source_file = relative(input, path);
       if (isCsv(path)) {
-        // A CSV holds many cases: it is streamed here, beside the workers, into its own NDJSON.
-        const c = await stageCsv(path, source_file, known.files.get(source_file), stage);
-        s[c.status]++;
-        s.letters += c.loaded;
-        s.items += c.loaded;
-        s.quarantined += c.quarantined;
+        // A CSV holds many cases: this thread streams it, the workers read its rows.
+        const cases = (batch: CaseBatch) => send({ cases: batch });
+        s[await stageCsv(path, source_file, known.files.get(source_file), { send: cases, take })]++;
         continue;
       }
       const retry = known.retry.has(source_file);

@@ -6,9 +6,10 @@ import { parseLetter } from './parse.ts';
 import { ParseError, type Letter, type PdfEngine } from './types.ts';
 import { emptyDone, hashFile, quarantine, type Done, type FileJob, type Job } from './done.ts';
 import { ageBand } from './dmhc/age.ts';
+import { caseLines, quarantineLine, readRow, type CaseBatch } from './dmhc/rows.ts';
 import { treatmentType } from './rules/treatment-types.ts';
 import { lap, takePhases } from './phases.ts';
-import { testFault } from './faults.ts';
+import { testFault, testFaultText } from './faults.ts';
 
 export type { Done, Job } from './done.ts';
 
@@ -62,8 +63,28 @@ export async function work(job: Job): Promise<Done> {
     const read = async () => ({ text: t.full_text, engine: t.pdf_engine as PdfEngine | null });
     await load(d, job.version, t.source_file, t.source_sha256, read);
   }
+  if (job.cases) readCases(job.cases, d);
   d.phases = takePhases();
   return d;
+}
+
+/** A DMHC CSV's rows as cases, by the findings rules; a row that is not a case is quarantined. */
+function readCases({ file, at, rows }: CaseBatch, d: Done): void {
+  for (const r of rows) {
+    Atomics.add(started, 0, 1);
+    if (at.findings >= 0) testFaultText(r.fields[at.findings] ?? '');
+    const c = readRow(r, at);
+    if (typeof c === 'string') {
+      d.quarantine += quarantineLine(file, c);
+      d.quarantined++;
+      continue;
+    }
+    const { letter, item } = caseLines(c, file);
+    d.letters += letter;
+    d.items += item;
+    d.loaded++;
+    d.itemCount++;
+  }
 }
 
 async function oneFile(f: FileJob, job: Job, d: Done): Promise<void> {

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import taxonomy from '../model/taxonomy.json' with { type: 'json' };
 import { ageBand, normaliseBand } from '../etl/dmhc/age.ts';
-import { readFindings } from '../etl/dmhc/findings.ts';
+import { applies, readFindings } from '../etl/dmhc/findings.ts';
+import { CREDENTIALS, EVIDENCE, PANEL } from '../etl/dmhc/findings-rules.ts';
+import { generatedCase } from '../etl/dmhc/generate.ts';
+import { Random } from '../etl/generate/random.ts';
 import { listedType, TREATMENT_TYPES, treatmentType } from '../etl/rules/treatment-types.ts';
 import { CI, ROOT, SHARED } from './helpers.ts';
 
@@ -27,12 +30,40 @@ const FINDINGS: [string, string | null, boolean, string[]][] = [
   ['The reviewer is a member of the American Board of Internal Medicine.', 'Internal Medicine', false, []],
 ]; // prettier-ignore
 
+const generatedFindings = (n: number) => {
+  const r = new Random(3);
+  return Array.from({ length: n }, (_, i) => generatedCase(r, i).findings);
+};
+
 describe('DMHC findings rules', () => {
   it.each(FINDINGS)('%s', (text, specialty, panel, evidence) => {
     const f = readFindings(text);
     expect(f.reviewer_specialty).toBe(specialty);
     expect(f.panel).toBe(panel);
     expect(f.evidence_sources).toEqual(evidence);
+  });
+});
+
+describe('findings rules cues', () => {
+  // Texts where each rule matches, in every case the rules ignore: each must hold its cue.
+  const texts = [...FINDINGS.map(([t]) => t), ...generatedFindings(400)];
+  const rules = [...CREDENTIALS, PANEL, ...EVIDENCE.flatMap(([, r]) => r)];
+
+  it('finds a cue in every text a rule matches, so skipping the rule loses nothing', () => {
+    let matched = 0;
+    for (const t of texts)
+      for (const r of rules) {
+        const hits = new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')).test(t);
+        if (!hits) continue;
+        matched++;
+        expect(applies(t)(r), `${r.pattern.source.slice(0, 40)} in ${t.slice(0, 80)}`).toBe(true);
+      }
+    expect(matched).toBeGreaterThan(texts.length);
+  });
+
+  it('lets a text without any cue skip the rules that have cues', () => {
+    const can = applies('The treatment was not medically necessary.');
+    expect(rules.filter((r) => r.cues.length > 0).some(can)).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DmhcCase } from '../etl/dmhc/case.ts';
 import { readDmhcCsv } from '../etl/dmhc/csv.ts';
+import { readRow } from '../etl/dmhc/rows.ts';
 import { generatedCase, writeDmhcCsv } from '../etl/dmhc/generate.ts';
 import { Random } from '../etl/generate/random.ts';
 import { tempDir } from './helpers.ts';
@@ -11,18 +12,27 @@ import { tempDir } from './helpers.ts';
 const dir = tempDir();
 let n = 0;
 
+/** A file's cases and bad rows, each row read as a worker reads it (etl/dmhc/rows.ts). */
+async function readCases(path: string) {
+  const cases: DmhcCase[] = [];
+  const bad: string[] = [];
+  await readDmhcCsv(path, {
+    rows: (batch, at) =>
+      batch
+        .map((r) => readRow(r, at))
+        .forEach((c) => (typeof c === 'string' ? bad : cases).push(c as never)),
+    bad: (_id, reason) => bad.push(reason),
+  });
+  // Rows turned away while streaming come before those the workers turn away: in file order here.
+  const row = (reason: string) => Number(/\(row (\d+)\)/.exec(reason)?.[1] ?? 0);
+  return { cases, bad: bad.sort((a, b) => row(a) - row(b)) };
+}
+
 /** Reads a file written from text (or bytes) and returns its cases and bad rows. */
 async function read(content: string | Buffer) {
   const path = join(dir, `f${n++}.csv`);
   writeFileSync(path, content);
-  const cases: DmhcCase[] = [];
-  const bad: string[] = [];
-  await readDmhcCsv(path, {
-    case: (c) => cases.push(c) > 0,
-    bad: (_id, reason) => bad.push(reason) > 0,
-    drained: async () => {},
-  });
-  return { cases, bad };
+  return readCases(path);
 }
 
 const HEADER =
@@ -141,12 +151,7 @@ describe('DMHC reader, current shape', () => {
   it('gives back what the generator wrote, row for row', async () => {
     const path = join(dir, 'generated.csv');
     await writeDmhcCsv(path, 300, 7);
-    const cases: DmhcCase[] = [];
-    await readDmhcCsv(path, {
-      case: (c) => cases.push(c) > 0,
-      bad: () => true,
-      drained: async () => {},
-    });
+    const { cases } = await readCases(path);
     const r = new Random(7);
     const truth = Array.from({ length: 300 }, (_, i) => generatedCase(r, i));
     expect(cases.length).toBe(300);

@@ -5,6 +5,11 @@ import { generate } from '../etl/generate/index.ts';
 import { runEtl } from '../etl/run.ts';
 import { rows, tempDir } from './helpers.ts';
 
+const DMHC_HEADER = [
+  'Reference ID,Report Year,Diagnosis Category,Diagnosis Sub Category,Treatment Category',
+  'Treatment Sub Category,Determination,Type,Age Range,Patient Gender,Findings',
+].join(',');
+
 // Workers read this at their start: files that begin with IMR-TEST-FAULT then end or hang them.
 beforeAll(() => void (process.env.IMR_TEST_FAULTS = '1'));
 afterAll(() => void delete process.env.IMR_TEST_FAULTS);
@@ -44,6 +49,25 @@ describe('a worker that crashes or hangs', () => {
       { pdf_engine: 'pdfium', n: 30 },
       { pdf_engine: null, n: 30 },
     ]);
+  }, 120_000);
+
+  it('quarantines the DMHC row it was on, and loads the rest of the file', async () => {
+    const input = tempDir();
+    // Three batches of rows; a fault in the second, whose other rows are then read again.
+    const findings = (i: number) => (i === 1500 ? 'IMR-TEST-FAULT exit 9' : 'The reviewer found.');
+    const lines = Array.from(
+      { length: 2500 },
+      (_, i) => `MN21-${i},2021,A,B,C,D,Upheld,MN,21-30,Male,"${findings(i)}"`,
+    );
+    writeFileSync(join(input, 'dmhc.csv'), [DMHC_HEADER, ...lines].join('\n'));
+    const db = join(tempDir(), 'imr.duckdb');
+    const s = await runEtl(input, db, { quiet: true, workers: 2 });
+    expect(s).toMatchObject({ files: 1, letters: 2499, quarantined: 1 });
+    expect(await rows(db, 'SELECT reason FROM quarantine')).toEqual([
+      { reason: 'MN21-1500 (row 1501): worker crashed while reading this file (exit code 9)' },
+    ]);
+    const [n] = await rows(db, "SELECT count(*)::INTEGER AS n FROM letters WHERE program = 'DMHC'");
+    expect(n.n).toBe(2499);
   }, 120_000);
 
   it('is only a file that is not a letter without IMR_TEST_FAULTS', async () => {

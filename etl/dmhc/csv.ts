@@ -3,15 +3,26 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { ParseError } from '../types.ts';
-import { rowToCase, type DmhcCase } from './case.ts';
 import { columnIndex, delimiterOf, type ColumnIndex } from './columns.ts';
 
-/** Where the reader puts what it reads. A handler that returns false asks it to wait for drained(). */
+/** A row as the reader passes it on: its number in the file, its reference id, its fields. */
+export interface RawRow {
+  no: number;
+  id: string;
+  fields: string[];
+}
+
+/** Rows are handed on this many at a time, for worker threads to read (etl/dmhc/rows.ts). */
+const BATCH_ROWS = 1000;
+
+/**
+ * Where the reader puts what it reads: batches of rows, and the rows it turns away with the
+ * reason. A `rows` that returns a promise makes the reader wait for it.
+ */
 export interface Sink {
-  case(c: DmhcCase): boolean;
+  rows(batch: RawRow[], at: ColumnIndex): void | Promise<void>;
   /** A row that is not loaded: its reference id when it has one, and why. */
-  bad(id: string | null, reason: string): boolean;
-  drained(): Promise<void>;
+  bad(id: string | null, reason: string): void;
 }
 
 /** The file as a stream of text; gzip is told by its magic bytes, not by the name. */
@@ -43,9 +54,9 @@ function malformed(fields: string[], width: number, errors: Papa.ParseError[]): 
 
 /**
  * Streams a DMHC IMR CSV (either shape, plain or gzip) through papaparse, one row at a time:
- * memory does not grow with the file. Each row becomes a case or, with its reason, a bad row;
- * a reference id seen before in the file is a bad row, the first is kept. A file that is not a
- * DMHC IMR file rejects with a ParseError saying why.
+ * memory does not grow with the file. Rows go to the sink in batches, or, with their reason,
+ * as bad rows; a reference id seen before in the file is a bad row, the first is kept. A file
+ * that is not a DMHC IMR file rejects with a ParseError saying why.
  */
 export function readDmhcCsv(path: string, sink: Sink): Promise<{ rows: number }> {
   return new Promise((resolve, reject) => {
@@ -53,25 +64,39 @@ export function readDmhcCsv(path: string, sink: Sink): Promise<{ rows: number }>
     let width = 0;
     let rows = 0;
     let failed: Error | null = null;
+    let batch: RawRow[] = [];
     const seen = new Set<string>();
-    const row = (fields: string[], errors: Papa.ParseError[]): boolean => {
+    const row = (fields: string[], errors: Papa.ParseError[]) => {
       rows++;
       const id = fields[at!.reference_id]?.trim() || null;
-      const why = malformed(fields, width, errors);
+      const why = malformed(fields, width, errors) ?? (id ? null : 'no Reference ID');
       const where = `${id ?? 'no reference id'} (row ${rows})`;
-      if (why) return sink.bad(id, `${where}: ${why}`);
-      if (id && seen.has(id))
-        return sink.bad(id, `${where}: the reference id appears again; the first row is kept`);
-      try {
-        const c = rowToCase(fields, at!);
-        seen.add(c.letter_id);
-        return sink.case(c);
-      } catch (e) {
-        if (!(e instanceof ParseError)) throw e;
-        return sink.bad(id, `${where}: ${e.message}`);
+      if (why) sink.bad(id, `${where}: ${why}`);
+      else if (seen.has(id!))
+        sink.bad(id, `${where}: the reference id appears again; the first row is kept`);
+      else {
+        seen.add(id!);
+        batch.push({ no: rows, id: id!, fields });
       }
     };
     const input = open(path);
+    // Hands the batch on; papaparse's pause stops the parser but not the stream, so both wait.
+    const handOn = (parser?: Papa.Parser) => {
+      const waiting = batch.length ? sink.rows(batch, at!) : undefined;
+      batch = [];
+      if (!waiting || !parser) return waiting;
+      parser.pause();
+      input.pause();
+      waiting.then(() => {
+        input.resume();
+        parser.resume();
+      }, fail);
+    };
+    const fail = (e: unknown) => {
+      failed = e as Error;
+      reject(failed);
+      input.destroy();
+    };
     Papa.parse<string[]>(input as unknown as File, {
       delimiter: delimiterOf,
       skipEmptyLines: 'greedy',
@@ -80,22 +105,17 @@ export function readDmhcCsv(path: string, sink: Sink): Promise<{ rows: number }>
           if (!at) {
             width = r.data.length;
             at = columnIndex(r.data);
-          } else if (!row(r.data, r.errors)) {
-            // papaparse's pause stops the parser but not the stream, whose chunks would queue up.
-            parser.pause();
-            input.pause();
-            sink.drained().then(() => {
-              input.resume();
-              parser.resume();
-            });
+          } else {
+            row(r.data, r.errors);
+            if (batch.length >= BATCH_ROWS) handOn(parser);
           }
         } catch (e) {
-          failed = e as Error;
+          fail(e);
           parser.abort();
-          input.destroy();
         }
       },
-      complete: () => {
+      complete: async () => {
+        if (!failed && at) await Promise.resolve(handOn()).catch(fail);
         if (failed) reject(failed);
         else if (!at) reject(new ParseError('empty file'));
         else resolve({ rows });

@@ -2,11 +2,31 @@
 // Patterns are regular expressions; acronyms are matched with their case, words without.
 import type { EvidenceSource } from '../types.ts';
 
+/**
+ * A pattern, and the words (lower case) a text must hold for it to match: findings.ts finds
+ * every cue in one pass and tries only the rules whose cues it found, since most rules have
+ * nothing to read in most texts. No cues: always tried. A cue must not begin inside another
+ * (the pass would miss it); test/dmhc-rules.test.ts checks that a match always has its cue.
+ */
+export interface Rule {
+  cues: string[];
+  pattern: RegExp;
+}
+
 /** Where the reviewer's credentials are written; every match of every rule is read. */
-export const CREDENTIALS: RegExp[] = [
-  /\bboard[- ]certified (?:in|by the American Board of) ([^.;\n]{3,150})/gi,
-  /Credentials\/Qualifications:\s*([^\n]{3,300}?)(?:\.\s|\n|$)/gi,
-  /\b(?:physician |medical )?reviewers? (?:is|was) an? ([^.;\n]{3,150})/gi,
+export const CREDENTIALS: Rule[] = [
+  {
+    cues: ['board'],
+    pattern: /\bboard[- ]certified (?:in|by the American Board of) ([^.;\n]{3,150})/gi,
+  },
+  {
+    cues: ['credentials/qualifications:'],
+    pattern: /Credentials\/Qualifications:\s*([^\n]{3,300}?)(?:\.\s|\n|$)/gi,
+  },
+  {
+    cues: ['reviewer'],
+    pattern: /\b(?:physician |medical )?reviewers? (?:is|was) an? ([^.;\n]{3,150})/gi,
+  },
 ];
 
 /**
@@ -52,8 +72,11 @@ export const PRACTITIONERS: [RegExp, string][] = [
 ];
 
 /** A panel decided: several reviewers, each with a vote ("2 of 3 reviewers determined ..."). */
-export const PANEL =
-  /\b(?:[1-9]|one|two|three|four|five) of (?:the )?(?:[2-9]|two|three|four|five) (?:\w+ ){0,2}reviewers\b|\bFinal Results:|\bmajority of the (?:\w+ )?reviewers\b|\bpanel of (?:\w+ ){0,2}reviewers\b/i;
+export const PANEL: Rule = {
+  cues: ['reviewer', 'final results:'],
+  pattern:
+    /\b(?:[1-9]|one|two|three|four|five) of (?:the )?(?:[2-9]|two|three|four|five) (?:\w+ ){0,2}reviewers\b|\bFinal Results:|\bmajority of the (?:\w+ )?reviewers\b|\bpanel of (?:\w+ ){0,2}reviewers\b/i,
+};
 
 /** Specialty societies whose guidelines reviewers cite, by acronym (case kept) and by name. */
 const SOCIETY_ACRONYMS = [
@@ -73,26 +96,46 @@ const SOCIETY_NAMES = [
 ];
 
 /** The evidence families: the first is any society guideline by acronym or by name. */
-export const EVIDENCE: [EvidenceSource, RegExp[]][] = [
+export const EVIDENCE: [EvidenceSource, Rule[]][] = [
   [
     'Specialty society guidelines',
     [
-      new RegExp(`(?<![\\w/])(?:${SOCIETY_ACRONYMS.join('|')})(?![\\w/])`),
-      new RegExp(SOCIETY_NAMES.join('|'), 'i'),
+      {
+        cues: [],
+        pattern: new RegExp(`(?<![\\w/])(?:${SOCIETY_ACRONYMS.join('|')})(?![\\w/])`),
+      },
+      {
+        cues: ['society', 'college', 'academy', 'association', 'network'],
+        pattern: new RegExp(SOCIETY_NAMES.join('|'), 'i'),
+      },
     ],
   ],
   [
     'FDA labelling',
     [
-      /\bFDA\b/,
-      /\bFood and Drug Administration\b|\bpackage insert\b|\bprescribing information\b|\bproduct label(?:ing)?\b/i,
+      { cues: [], pattern: /\bFDA\b/ },
+      {
+        cues: ['food and drug', 'package insert', 'prescribing information', 'product label'],
+        pattern:
+          /\bFood and Drug Administration\b|\bpackage insert\b|\bprescribing information\b|\bproduct label(?:ing)?\b/i,
+      },
     ],
   ],
   [
     'Peer-reviewed literature',
     [
-      /\bpeer[- ]reviewed\b|\b(?:medical|scientific|clinical|published) literature\b|\bpublished (?:clinical |medical |scientific )?(?:studies|trials|evidence)\b/i,
+      {
+        cues: ['peer', 'literature', 'published'],
+        pattern:
+          /\bpeer[- ]reviewed\b|\b(?:medical|scientific|clinical|published) literature\b|\bpublished (?:clinical |medical |scientific )?(?:studies|trials|evidence)\b/i,
+      },
     ],
   ],
-  ['Commercial criteria', [/\bInterQual\b|\bMilliman\b/i, /\bMCG\b/]],
+  [
+    'Commercial criteria',
+    [
+      { cues: ['interqual', 'milliman'], pattern: /\bInterQual\b|\bMilliman\b/i },
+      { cues: [], pattern: /\bMCG\b/ },
+    ],
+  ],
 ];

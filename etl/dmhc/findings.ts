@@ -1,6 +1,6 @@
 import { boardSpecialties } from '../reviewer.ts';
 import type { EvidenceSource } from '../types.ts';
-import { CREDENTIALS, EVIDENCE, PANEL, PRACTITIONERS } from './findings-rules.ts';
+import { CREDENTIALS, EVIDENCE, PANEL, PRACTITIONERS, type Rule } from './findings-rules.ts';
 
 /** What the rules read from a reviewer's Findings. */
 export interface FindingsFacts {
@@ -14,11 +14,25 @@ export interface FindingsFacts {
   evidence_sources: EvidenceSource[];
 }
 
+const ALL_CUES = [CREDENTIALS, [PANEL], EVIDENCE.flatMap(([, rules]) => rules)].flat();
+const CUES = new RegExp(
+  [...new Set(ALL_CUES.flatMap((r) => r.cues))]
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+/** Which rules a text can match: those without cues, and those with a cue the text holds. */
+export function applies(text: string): (rule: Rule) => boolean {
+  const found = new Set(text.toLowerCase().match(CUES));
+  return (r) => r.cues.length === 0 || r.cues.some((c) => found.has(c));
+}
+
 /** The credential phrases of a text, in the order written. */
-function credentials(text: string): string[] {
+function credentials(text: string, can: (r: Rule) => boolean): string[] {
   const found: [number, string][] = [];
-  for (const rule of CREDENTIALS)
-    for (const m of text.matchAll(rule)) found.push([m.index, m[1].trim()]);
+  for (const rule of CREDENTIALS.filter(can))
+    for (const m of text.matchAll(rule.pattern)) found.push([m.index, m[1].trim()]);
   return found.sort((a, b) => a[0] - b[0]).map(([, phrase]) => phrase);
 }
 
@@ -31,15 +45,16 @@ function specialties(phrases: string[]): string[] {
 
 /** The reviewer's board specialty, whether a panel decided and the evidence cited, by the rules in findings-rules.ts. */
 export function readFindings(text: string): FindingsFacts {
-  const phrases = credentials(text);
+  const can = applies(text);
+  const phrases = credentials(text, can);
   const named = specialties(phrases);
   return {
     reviewer_specialty_raw: phrases.length ? phrases.join('; ').slice(0, 500) : null,
     reviewer_specialty: named[0] ?? null,
     reviewer_specialties: named,
-    panel: PANEL.test(text),
-    evidence_sources: EVIDENCE.filter(([, patterns]) => patterns.some((p) => p.test(text))).map(
-      ([family]) => family,
-    ),
+    panel: can(PANEL) && PANEL.pattern.test(text),
+    evidence_sources: EVIDENCE.filter(([, rules]) =>
+      rules.some((r) => can(r) && r.pattern.test(text)),
+    ).map(([family]) => family),
   };
 }

@@ -1,0 +1,47 @@
+import { ParseError } from '../types.ts';
+import { rowToCase, type DmhcCase } from './case.ts';
+import type { ColumnIndex } from './columns.ts';
+import type { RawRow } from './csv.ts';
+
+/** Where a batch of rows comes from, and the rows: what a worker reads into cases. */
+export interface CaseBatch {
+  file: { source_file: string; source_sha256: string };
+  at: ColumnIndex;
+  rows: RawRow[];
+}
+
+/** A row as a case, or why it cannot be one ("MN21-1 (row 3): unknown determination ..."). */
+export function readRow(r: RawRow, at: ColumnIndex): DmhcCase | string {
+  try {
+    return rowToCase(r.fields, at);
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    return `${r.id} (row ${r.no}): ${e.message}`;
+  }
+}
+
+/**
+ * A row as NDJSON without its null fields (the merge reads a missing field as NULL), written
+ * field by field: half the time of copying the row without them and stringifying the copy.
+ */
+function line(row: Record<string, unknown>): string {
+  let out = '';
+  for (const k in row) {
+    const v = row[k];
+    if (v !== null) out += `${out ? ',' : '{'}"${k}":${JSON.stringify(v)}`;
+  }
+  return out + '}\n';
+}
+
+/** A case's row for letters and its one service's row for items, as NDJSON lines. */
+export function caseLines(c: DmhcCase, file: CaseBatch['file']): { letter: string; item: string } {
+  const { items, ...letter } = c;
+  return {
+    letter: line({ ...letter, item_count: 1, ...file }),
+    item: line({ letter_id: c.letter_id, ...items[0], source_file: file.source_file }),
+  };
+}
+
+/** A bad row's or file's quarantine line. DMHC rows record no parser version: none reads them. */
+export const quarantineLine = (file: CaseBatch['file'], reason: string) =>
+  line({ ...file, reason });
