@@ -12,7 +12,8 @@ import { median, table, timeShell } from './util.ts';
 // on the same files. With --real DIR [--files N], the PDFs in DIR (real letters), copied over
 // and over into a temporary folder until there are N, instead of generated ones. --reparse also
 // times a run that re-parses every stored letter from its text, as after a parser upgrade (the
-// letters are marked as read by another parser version).
+// letters are marked as read by another parser version). With --reparse-db DB, only that: a copy
+// of DB (say data/bench/1000000/imr.duckdb, which bench:api builds) re-parsed from its stored text.
 const { values } = parseArgs({
   options: {
     letters: { type: 'string', default: '20000' },
@@ -21,12 +22,17 @@ const { values } = parseArgs({
     real: { type: 'string' },
     files: { type: 'string', default: '2000' },
     reparse: { type: 'boolean', default: false },
+    'reparse-db': { type: 'string' },
   },
 });
 const runs = Number(values.runs);
 const format = (values.real ? 'pdf' : values.format) as Format;
 const dir = mkdtempSync(join(tmpdir(), 'imr-bench-etl-'));
 const corpus = join(dir, 'corpus');
+if (values['reparse-db']) {
+  await reparseStored(values['reparse-db'], Number(values.runs));
+  process.exit(0);
+}
 const kind = values.real ? `real ${format}` : `generated ${format}`;
 const n = values.real ? Number(values.files) : Number(values.letters);
 const g0 = performance.now();
@@ -90,6 +96,51 @@ function runEtl(input: string, db: string) {
   return { out, reparsed, items, quarantined, s, rss };
 }
 
+/** Marks every letter in db as another parser version's: the next run re-parses them all. */
+async function markOld(db: string): Promise<void> {
+  const instance = await DuckDBInstance.create(db);
+  const conn = await instance.connect();
+  await conn.run(
+    `UPDATE letters SET parser_version = 'an older parser' WHERE full_text IS NOT NULL`,
+  );
+  conn.closeSync();
+  instance.closeSync();
+}
+
+/** Re-parses a copy of a stored database, with an empty input, runs times; prints the figures. */
+async function reparseStored(stored: string, runs: number): Promise<void> {
+  const empty = join(dir, 'empty');
+  mkdirSync(empty);
+  const done: ReturnType<typeof runEtl>[] = [];
+  for (let r = 0; r < runs; r++) {
+    const db = join(dir, 'copy.duckdb');
+    copyFileSync(stored, db);
+    await markOld(db);
+    done.push(runEtl(empty, db));
+    console.log(
+      `run ${r + 1}: re-parse of ${done.at(-1)!.reparsed} stored letters ${done.at(-1)!.s} s`,
+    );
+    rmSync(db, { force: true });
+  }
+  const t = median(done.map((e) => e.s));
+  console.log(
+    `\nmedians of ${runs} runs on ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores\n`,
+  );
+  console.log(
+    table([
+      ['', 'letters', 'seconds', 'letters/s', 'peak RSS MB'],
+      [
+        're-parse of stored letters (parser upgrade)',
+        done[0].reparsed,
+        t,
+        Math.round(done[0].reparsed / t),
+        median(done.map((e) => e.rss)),
+      ],
+    ]),
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
 for (let r = 0; r < runs; r++) {
   timeShell(`cat $(find ${corpus} -type f | head -2000) > /dev/null`); // same cache state for both
   if (withBase) base.push(timeShell(baseline.cmd));
@@ -97,11 +148,7 @@ for (let r = 0; r < runs; r++) {
   const first = runEtl(corpus, db);
   etl.push(first);
   if (values.reparse) {
-    const instance = await DuckDBInstance.create(db);
-    const conn = await instance.connect();
-    await conn.run(`UPDATE letters SET parser_version = 'an older parser'`);
-    conn.closeSync();
-    instance.closeSync();
+    await markOld(db);
     const again = runEtl(corpus, db);
     if (again.reparsed !== n - first.quarantined)
       throw new Error(`re-parsed ${again.reparsed} letters, not ${n}: ${again.out}`);
