@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { DERIVED_VERSION } from './load.ts';
 import { staleLetters, versionColumn } from './reparse.ts';
+import { openReadOnly } from './read-only.ts';
 
 export interface Known {
   files: Map<string, string>;
@@ -16,7 +16,7 @@ export interface Known {
 // derived tables were built by this version of derived.sql, and what an older parser read.
 export async function known(dbPath: string, version: string): Promise<Known> {
   if (!existsSync(dbPath)) return { files: new Map(), current: false, retry: new Set(), stale: 0 };
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
     // Streamed in chunks: a million rows read whole took 900 MB before the map was built.

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBConnection } from '@duckdb/node-api';
 import {
   IS_METADATA,
   METADATA_FLAG,
@@ -9,6 +9,7 @@ import {
   type MetadataLetter,
 } from './metadata.ts';
 import type { SourcedRow } from './manifest.ts';
+import { openReadOnly } from './read-only.ts';
 
 // The columns a metadata row fills, with their types; the others stay NULL ('Not stated').
 const LETTER_COLUMNS = {
@@ -107,7 +108,7 @@ export async function loadMetadata(
 
 /** The --report line of services loaded from the state's rows alone; null when there are none. */
 export async function metadataLine(dbPath: string): Promise<string | null> {
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
     const has = await db.runAndReadAll(

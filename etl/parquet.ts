@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { openReadOnly } from './read-only.ts';
 
 /**
  * Writes letters and items as Parquet under dir, partitioned by decision year
@@ -10,7 +10,7 @@ export async function writeParquet(dbPath: string, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   // COPY takes its target as a literal, not a bound value: quote it.
   const target = (name: string) => `'${resolve(dir, name).replace(/'/g, "''")}'`;
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
     const year = "coalesce(year(l.decision_date)::VARCHAR, 'unknown') AS decision_year";

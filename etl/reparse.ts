@@ -1,5 +1,6 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Job } from './worker.ts';
+import { openReadOnly } from './read-only.ts';
 
 /** A table's column, or NULL in a database made before it existed. */
 async function column(db: DuckDBConnection, table: string, name: string): Promise<string> {
@@ -38,7 +39,7 @@ export async function* staleTexts(
   skip: Set<string>,
   size: number,
 ): AsyncGenerator<NonNullable<Job['texts']>> {
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
     const engine = await column(db, 'letters', 'pdf_engine');

@@ -1,5 +1,6 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBConnection } from '@duckdb/node-api';
 import { dmhcReport } from './dmhc/report.ts';
+import { openReadOnly } from './read-only.ts';
 
 const LETTER_FIELDS = [
   'case_number',
@@ -36,7 +37,7 @@ const filled = (col: string) =>
 
 /** Share of letters and items where each field was filled, classification coverage, and quarantined files. */
 export async function report(dbPath: string): Promise<string> {
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
     const one = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJson()[0];

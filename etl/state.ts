@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBConnection } from '@duckdb/node-api';
 import { agreement, stateName, type Coded } from './agreement.ts';
 import { readManifests } from './manifest.ts';
 import { matchServices, type LetterService, type MatchCounts } from './match.ts';
 import { IS_METADATA } from './metadata.ts';
 import { dropMetadata, loadMetadata } from './metadata-load.ts';
+import { openReadOnly } from './read-only.ts';
 
 export interface StateCoding extends MatchCounts {
   /** The state's rows loaded as services without a letter (of state_only's cases). */
@@ -74,7 +75,7 @@ export async function applyStateCoding(
  * nothing is coded by both. Metadata rows are left out: the rules never read their services.
  */
 export async function stateAgreement(dbPath: string): Promise<string | null> {
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
     const has = await db
