@@ -13,6 +13,7 @@ import { PROGRAM_LABELS, type Trend } from '../model/api.ts';
 import { PROGRAMS, type Program } from '../model/values.ts';
 import { downloadCsv, num, pct, QUARTERS, useApi } from './api.ts';
 import { Card } from './Card.tsx';
+import { figures, RateTable } from './RateTable.tsx';
 import { PROGRAM_STYLE } from './compare-data.ts';
 import { withoutProgram } from './program.ts';
 import type { State } from './state.ts';
@@ -57,31 +58,20 @@ export function CompareTrend({ state }: { state: State }) {
       }
       onDownload={() => downloadCsv('imr-compare-by-year.csv', rows)}
       table={
-        <table>
-          <caption className="visually-hidden">{TITLE}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              <th scope="col">Program</th>
-              <th scope="col">n</th>
-              <th scope="col">Uphold rate</th>
-              <th scope="col">95% interval</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.period}${r.key}`}>
-                <td>{r.period.slice(0, 4)}</td>
-                <td>{PROGRAM_LABELS[r.key as Program]}</td>
-                <td>{num(r.n)}</td>
-                <td>{pct(r.uphold_rate)}</td>
-                <td>
-                  {pct(r.ci_low)}–{pct(r.ci_high)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RateTable
+          caption={TITLE}
+          keys={['Year', 'Program']}
+          rate="Uphold rate"
+          rows={rows}
+          id={(r) => `${r.period}${r.key}`}
+          cells={(r) => (
+            <>
+              <td>{r.period.slice(0, 4)}</td>
+              <td>{PROGRAM_LABELS[r.key as Program]}</td>
+            </>
+          )}
+          figures={(r) => figures(r, 'uphold')}
+        />
       }
       chart={
         <div

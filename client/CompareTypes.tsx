@@ -4,6 +4,7 @@ import { PROGRAMS, type Program } from '../model/values.ts';
 import { downloadCsv, num, pct, QUARTERS, useApi } from './api.ts';
 import { BarWithInterval, Label, LowNPattern } from './Bars.tsx';
 import { Card } from './Card.tsx';
+import { RateTable } from './RateTable.tsx';
 import { drillTo, PROGRAM_STYLE, typeRows, typeSummary, type ProgramBar } from './compare-data.ts';
 import { NARROW, useMedia } from './media.ts';
 import { withoutProgram } from './program.ts';
@@ -40,6 +41,10 @@ export function CompareTypes({ state, onState }: { state: State; onState: (s: St
   q.set('cols', 'program');
   const { data, error, loading } = useApi<{ cells: Cell[] }>(`/api/crosstab?${q}`);
   const rows = typeRows(data?.cells ?? [], state.filters);
+  // The table's rows: each type's bar in each program that has it.
+  const bars = rows.flatMap((row) =>
+    PROGRAMS.flatMap((p) => (row[p] ? [{ key: row.key, p, bar: row[p] }] : [])),
+  );
   const narrow = useMedia(NARROW);
   const open = (type: string, p: Program) => {
     if (rows.find((r) => r.key === type)?.[p]?.reason === null) onState(drillTo(state, type, p));
@@ -53,43 +58,27 @@ export function CompareTypes({ state, onState }: { state: State; onState: (s: St
       summary={typeSummary(rows, pct)}
       onDownload={() => downloadCsv('imr-compare-treatment-types.csv', data?.cells ?? [])}
       table={
-        <table className="compare-types">
-          <caption className="visually-hidden">{TITLE}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Treatment type</th>
-              <th scope="col">Program</th>
-              <th scope="col">n</th>
-              <th scope="col">Upheld</th>
-              <th scope="col">Uphold rate</th>
-              <th scope="col">95% interval</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.flatMap((row) =>
-              PROGRAMS.flatMap((p) => {
-                const r = row[p];
-                if (!r) return [];
-                return [
-                  <tr key={`${row.key}|${p}`} data-type={row.key} data-program={p}>
-                    <td>
-                      <button type="button" className="link" onClick={() => open(row.key, p)}>
-                        {row.key}
-                      </button>
-                    </td>
-                    <td>{PROGRAM_LABELS[p]}</td>
-                    <td className="n">{num(r.n)}</td>
-                    <td>{num(r.upheld)}</td>
-                    <td className="rate">{pct(r.rate)}</td>
-                    <td>
-                      {pct(r.low)}–{pct(r.high)}
-                    </td>
-                  </tr>,
-                ];
-              }),
-            )}
-          </tbody>
-        </table>
+        <RateTable
+          caption={TITLE}
+          className="compare-types"
+          keys={['Treatment type', 'Program']}
+          rate="Uphold rate"
+          columns={{ upheld: true }}
+          rows={bars}
+          id={(b) => `${b.key}|${b.p}`}
+          attributes={(b) => ({ 'data-type': b.key, 'data-program': b.p })}
+          cells={(b) => (
+            <>
+              <td>
+                <button type="button" className="link" onClick={() => open(b.key, b.p)}>
+                  {b.key}
+                </button>
+              </td>
+              <td>{PROGRAM_LABELS[b.p]}</td>
+            </>
+          )}
+          figures={(b) => b.bar}
+        />
       }
       chart={
         <div role="figure" aria-label={`${TITLE}: bar chart; open the table for the numbers`}>

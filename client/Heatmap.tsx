@@ -1,21 +1,39 @@
 import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type Cell } from './api.ts';
-import { dimension } from '../model/dimensions.ts';
+import { dimension, type DimensionName } from '../model/dimensions.ts';
 import { Card } from './Card.tsx';
 import { drillFilters, encodeDrill, type DrillKey } from './drill.ts';
+import { heatmapOf } from './program.ts';
 import type { State } from './state.ts';
 
-const COLS = dimension('guideline_source').values ?? [];
-const keys = (row: string, col: string): DrillKey[] => [
-  ['category', row],
-  ['guideline_source', col],
-];
+/** The columns found, in the order the dimension declares its values, any others after. */
+function columns(name: DimensionName, cells: Cell[]): string[] {
+  const declared: readonly string[] = dimension(name).values ?? [];
+  const rank = (c: string) => (declared.includes(c) ? declared.indexOf(c) : declared.length);
+  const byKey = (a: string, b: string) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return [...new Set(cells.map((c) => c.col))].sort(byKey);
+}
 
-/** Category × guideline source: each cell's n and rate, shaded by rate; a cell opens its services. */
+/** The largest cell in words: its keys, n, rate and interval. */
+function sentence(c: Cell, which: string): string {
+  const m = metric(c, which);
+  return `Largest cell, ${c.row} × ${c.col}: ${num(c.n)} services, ${pct(m.rate)} ${m.word} (${pct(m.low)}–${pct(m.high)}).`;
+}
+
+/**
+ * The programs' two heat-map dimensions (model/dimensions.ts): each cell's n and rate, shaded by
+ * rate; a cell opens its services.
+ */
 export function Heatmap({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { data, error, loading } = useApi<{ cells: Cell[] }>(VIEW_URLS.crosstab(state));
+  const axes = heatmapOf(state);
+  const [rowLabel, colLabel] = [dimension(axes.rows).label, dimension(axes.cols).label];
+  const keys = (row: string, col: string): DrillKey[] => [
+    [axes.rows, row],
+    [axes.cols, col],
+  ];
   const cells = data?.cells ?? [];
   const rows = [...new Set(cells.map((c) => c.row))];
-  const cols = COLS.filter((c) => cells.some((x) => x.col === c));
+  const cols = columns(axes.cols, cells);
   const at = new Map(cells.map((c) => [`${c.row}|${c.col}`, c]));
   const which = state.view.metric;
   const biggest = [...cells].sort((a, b) => b.n - a.n)[0];
@@ -31,10 +49,10 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
     });
   const table = (
     <table className="heatmap">
-      <caption className="visually-hidden">Category by guideline source</caption>
+      <caption className="visually-hidden">{`${rowLabel} by ${colLabel.toLowerCase()}`}</caption>
       <thead>
         <tr>
-          <th scope="col">Category</th>
+          <th scope="col">{rowLabel}</th>
           {cols.map((c) => (
             <th key={c} scope="col">
               {c}
@@ -89,16 +107,12 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
   );
   return (
     <Card
-      title="Treatment category × guideline cited"
+      title={`${rowLabel} × ${colLabel.toLowerCase()}`}
       loading={loading}
       error={error}
       empty={cells.length === 0}
-      summary={
-        biggest
-          ? `${biggest.row} citing ${biggest.col}: ${num(biggest.n)} services, ${pct(metric(biggest, which).rate)} ${metric(biggest, which).word} (${pct(metric(biggest, which).low)}–${pct(metric(biggest, which).high)}).`
-          : ''
-      }
-      onDownload={() => downloadCsv('imr-category-by-guideline.csv', cells)}
+      summary={biggest ? sentence(biggest, which) : ''}
+      onDownload={() => downloadCsv(`imr-${axes.rows}-by-${axes.cols}.csv`, cells)}
       chart={table}
       table={table}
     />

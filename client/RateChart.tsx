@@ -3,6 +3,7 @@ import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type RateRo
 import { DIMENSIONS, menu, type DimensionName } from '../model/dimensions.ts';
 import { BarWithInterval, Label, LowNPattern } from './Bars.tsx';
 import { Card } from './Card.tsx';
+import { RateTable } from './RateTable.tsx';
 import { drillFilters, encodeDrill } from './drill.ts';
 import { NARROW, useMedia } from './media.ts';
 import type { State } from './state.ts';
@@ -87,43 +88,28 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
         </>
       }
       table={
-        <table>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{dim}</th>
-              <th scope="col">n</th>
-              <th scope="col">Upheld</th>
-              <th scope="col">{which === 'overturn' ? 'Overturn' : 'Uphold'} rate</th>
-              <th scope="col">95% interval</th>
-              <th scope="col">Low n</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <td>
-                  {r.reason === null ? (
-                    <button type="button" className="link" onClick={() => open(r)}>
-                      {r.key}
-                    </button>
-                  ) : (
-                    <>
-                      {r.key} <small className="note">(not listed: {r.reason})</small>
-                    </>
-                  )}
-                </td>
-                <td>{num(r.n)}</td>
-                <td>{num(r.upheld)}</td>
-                <td>{pct(r.rate)}</td>
-                <td>
-                  {pct(r.low)}–{pct(r.high)}
-                </td>
-                <td>{r.low_n ? 'yes' : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RateTable
+          caption={title}
+          keys={[dim]}
+          rate={`${which === 'overturn' ? 'Overturn' : 'Uphold'} rate`}
+          columns={{ upheld: true, lowN: 'column' }}
+          rows={rows}
+          id={(r) => r.key}
+          cells={(r) => (
+            <td>
+              {r.reason === null ? (
+                <button type="button" className="link" onClick={() => open(r)}>
+                  {r.key}
+                </button>
+              ) : (
+                <>
+                  {r.key} <small className="note">(not listed: {r.reason})</small>
+                </>
+              )}
+            </td>
+          )}
+          figures={(r) => r}
+        />
       }
       chart={
         <div role="figure" aria-label={`${title}: bar chart; open the table for the numbers`}>

@@ -1,4 +1,5 @@
-import { metric, num, pct, useApi, type RateRow } from './api.ts';
+import { num, useApi, type RateRow } from './api.ts';
+import { figures, RateCells } from './RateTable.tsx';
 import type { State } from './state.ts';
 
 /** The most raw names one service's list shows (the API's most). */
@@ -37,23 +38,15 @@ export function ServiceVariants({ service, state }: { service: string; state: St
           </td>
         </tr>
       )}
-      {rows.map((r) => {
-        const m = metric(r, state.view.metric);
-        return (
-          <tr key={r.key} className="variant">
-            <td>
-              <span className="visually-hidden">{service}, written as </span>
-              {r.key}
-            </td>
-            <td>{num(r.n)}</td>
-            <td>{pct(m.rate)}</td>
-            <td>
-              {pct(m.low)}–{pct(m.high)}
-              {r.low_n ? ' (low n)' : ''}
-            </td>
-          </tr>
-        );
-      })}
+      {rows.map((r) => (
+        <tr key={r.key} className="variant">
+          <td>
+            <span className="visually-hidden">{service}, written as </span>
+            {r.key}
+          </td>
+          <RateCells f={figures(r, state.view.metric)} lowN="note" />
+        </tr>
+      ))}
     </>
   );
 }

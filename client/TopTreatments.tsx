@@ -1,7 +1,8 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type RateRow } from './api.ts';
 import { Card } from './Card.tsx';
 import { drillFilters, encodeDrill } from './drill.ts';
+import { figures, RateTable } from './RateTable.tsx';
 import { ServiceVariants } from './ServiceVariants.tsx';
 import type { State } from './state.ts';
 
@@ -26,57 +27,44 @@ export function TopTreatments({ state, onState }: { state: State; onState: (s: S
       view: { ...state.view, drill: encodeDrill([['service', key]]), letter: '', item: '' },
     });
   const table = (
-    <table className="top-services">
-      <caption className="visually-hidden">Top treatments, by service</caption>
-      <thead>
-        <tr>
-          <th scope="col">Service</th>
-          <th scope="col">n</th>
-          <th scope="col">Rate</th>
-          <th scope="col">95% interval</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const m = metric(r, which);
-          const drilled = drillFilters(state.filters, [['service', r.key]]);
-          const expanded = open.has(r.key);
-          return (
-            <Fragment key={r.key}>
-              <tr className="service">
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="expand"
-                    aria-expanded={expanded}
-                    aria-label={`Names written for ${r.key}`}
-                    onClick={() => toggle(r.key)}
-                  >
-                    {expanded ? '▾' : '▸'}
-                  </button>{' '}
-                  {'reason' in drilled ? (
-                    <>
-                      {r.key} <small className="note">(not listed: {drilled.reason})</small>
-                    </>
-                  ) : (
-                    <button type="button" className="link" onClick={() => drill(r.key)}>
-                      {r.key}
-                    </button>
-                  )}
-                </th>
-                <td>{num(r.n)}</td>
-                <td>{pct(m.rate)}</td>
-                <td>
-                  {pct(m.low)}–{pct(m.high)}
-                  {r.low_n ? ' (low n)' : ''}
-                </td>
-              </tr>
-              {expanded && <ServiceVariants service={r.key} state={state} />}
-            </Fragment>
-          );
-        })}
-      </tbody>
-    </table>
+    <RateTable
+      caption="Top treatments, by service"
+      className="top-services"
+      keys={['Service']}
+      rate="Rate"
+      columns={{ lowN: 'note' }}
+      rows={rows}
+      id={(r) => r.key}
+      attributes={() => ({ className: 'service' })}
+      cells={(r) => {
+        const drilled = drillFilters(state.filters, [['service', r.key]]);
+        const expanded = open.has(r.key);
+        return (
+          <th scope="row">
+            <button
+              type="button"
+              className="expand"
+              aria-expanded={expanded}
+              aria-label={`Names written for ${r.key}`}
+              onClick={() => toggle(r.key)}
+            >
+              {expanded ? '▾' : '▸'}
+            </button>{' '}
+            {'reason' in drilled ? (
+              <>
+                {r.key} <small className="note">(not listed: {drilled.reason})</small>
+              </>
+            ) : (
+              <button type="button" className="link" onClick={() => drill(r.key)}>
+                {r.key}
+              </button>
+            )}
+          </th>
+        );
+      }}
+      figures={(r) => figures(r, which)}
+      after={(r) => open.has(r.key) && <ServiceVariants service={r.key} state={state} />}
+    />
   );
   return (
     <Card

@@ -12,6 +12,7 @@ import {
 import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type Trend } from './api.ts';
 import { menu } from '../model/dimensions.ts';
 import { Card } from './Card.tsx';
+import { figures, RateTable } from './RateTable.tsx';
 import type { State } from './state.ts';
 
 const COLORS = ['#2f5f96', '#b8562b', '#2e8540', '#7a4a9c', '#8a6d00'];
@@ -87,34 +88,20 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
         </>
       }
       table={
-        <table>
-          <caption className="visually-hidden">{word} rate over time</caption>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Key</th>
-              <th scope="col">n</th>
-              <th scope="col">Rate</th>
-              <th scope="col">95% interval</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const m = metric(r, which);
-              return (
-                <tr key={`${r.period}${r.key}`}>
-                  <td>{r.period}</td>
-                  <td>{r.key}</td>
-                  <td>{num(r.n)}</td>
-                  <td>{pct(m.rate)}</td>
-                  <td>
-                    {pct(m.low)}–{pct(m.high)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <RateTable
+          caption={`${word} rate over time`}
+          keys={['Period', 'Key']}
+          rate="Rate"
+          rows={rows}
+          id={(r) => `${r.period}${r.key}`}
+          cells={(r) => (
+            <>
+              <td>{r.period}</td>
+              <td>{r.key}</td>
+            </>
+          )}
+          figures={(r) => figures(r, which)}
+        />
       }
       chart={
         <div

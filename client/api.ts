@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 export type { Cell, Facets, Items, RateRow, Suggestion, Summary, Trend } from '../model/api.ts';
 import type { State } from './state.ts';
+import { heatmapOf } from './program.ts';
 
 /** GET an API path; a problem+json answer becomes an Error with its detail. */
 export async function getJson<T>(
@@ -50,8 +51,7 @@ export const VIEW_URLS = {
     }),
   trend: (s: State) =>
     withParams('/api/trend', s.filters, { interval: s.view.interval, by: s.view.split }),
-  crosstab: (s: State) =>
-    withParams('/api/crosstab', s.filters, { rows: 'category', cols: 'guideline_source' }),
+  crosstab: (s: State) => withParams('/api/crosstab', s.filters, heatmapOf(s)),
   treatments: (s: State) =>
     withParams('/api/rates', s.filters, { by: 'service', limit: '25', sort: 'n' }),
 };

@@ -1,6 +1,6 @@
 import type { Summary } from '../model/api.ts';
-import { DIMENSIONS, dimension, type DimensionName } from '../model/dimensions.ts';
-import type { Program } from '../model/values.ts';
+import { DIMENSIONS, dimension, heatmapAxes, type DimensionName } from '../model/dimensions.ts';
+import { PROGRAMS, type Program } from '../model/values.ts';
 import { withValues, type State, type View } from './state.ts';
 
 /** What the program switch shows: one program, or both compared. */
@@ -8,6 +8,10 @@ export type Choice = Program | 'compare';
 
 /** The filters without the program filter: what the switch and the compare view count under. */
 export const withoutProgram = (filters: URLSearchParams) => withValues(filters, 'program', []);
+
+/** The heat map's dimensions for the programs the filters keep (none named: all). */
+export const heatmapOf = (s: State) =>
+  heatmapAxes(PROGRAMS.filter((p) => s.filters.getAll('program').includes(p)));
 
 /** The switch's active choice: compare, or the one program filtered (none for both filtered). */
 export function activeChoice(s: State): Choice | null {

@@ -64,6 +64,11 @@ export interface Dimension {
   /** Offered in the dashboard's rate chart, or as the trend chart's split, with this label. */
   rateMenu?: string;
   splitMenu?: string;
+  /**
+   * The heat map's rows or columns when the programs in view are exactly this dimension's
+   * `programs` (all programs, for a dimension without them).
+   */
+  heatmap?: 'rows' | 'cols';
 }
 
 /** Every dimension an analyst filters and groups by: the only identifiers that reach SQL. */
@@ -78,6 +83,7 @@ export const DIMENSIONS = {
     values: PROGRAMS,
     rateMenu: 'program',
     splitMenu: 'program',
+    heatmap: 'cols',
   },
   treatment_type: {
     label: 'Treatment type',
@@ -89,6 +95,7 @@ export const DIMENSIONS = {
     values: TREATMENT_TYPES,
     rateMenu: 'treatment type (both programs)',
     splitMenu: 'treatment type',
+    heatmap: 'rows',
   },
   category: {
     label: 'Category',
@@ -102,6 +109,7 @@ export const DIMENSIONS = {
     values: CATEGORIES,
     rateMenu: 'treatment category',
     splitMenu: 'category',
+    heatmap: 'rows',
   },
   subcategory: {
     label: 'Subcategory',
@@ -152,6 +160,7 @@ export const DIMENSIONS = {
     empty: 'None',
     rateMenu: 'guideline cited by MAXIMUS',
     splitMenu: 'guideline source',
+    heatmap: 'cols',
   },
   mtus_chapter: {
     label: 'MTUS chapter',
@@ -268,6 +277,7 @@ export const DIMENSIONS = {
     programs: DMHC,
     facet: true,
     values: REVIEW_TYPES,
+    heatmap: 'cols',
   },
   diagnosis_category: {
     label: 'Diagnosis',
@@ -286,6 +296,7 @@ export const DIMENSIONS = {
     column: 'dmhc_category',
     programs: DMHC,
     facet: true,
+    heatmap: 'rows',
   },
   dmhc_subcategory: {
     label: 'Health-plan subcategory',
@@ -333,6 +344,20 @@ export const menu = (chart: 'rateMenu' | 'splitMenu'): Record<string, string> =>
       return label ? [[name, label]] : [];
     }),
   );
+
+/**
+ * The heat map's two dimensions for the programs in view (none: all of them): those declared
+ * for exactly these programs, so no axis is all 'Not applicable'.
+ */
+export function heatmapAxes(inView: readonly Program[]): Record<'rows' | 'cols', DimensionName> {
+  const want = new Set<Program>(inView.length ? inView : PROGRAMS);
+  const fits = (d: Dimension) => {
+    const own = new Set<Program>(d.programs ?? PROGRAMS);
+    return own.size === want.size && [...own].every((p) => want.has(p));
+  };
+  const axis = (a: 'rows' | 'cols') => where((d) => d.heatmap === a && fits(d))[0];
+  return { rows: axis('rows'), cols: axis('cols') };
+}
 /** Facet dimensions, the names that index the facets answer. */
 export type FacetName = {
   [K in DimensionName]: (typeof DIMENSIONS)[K] extends { facet: true } ? K : never;

@@ -4,29 +4,50 @@ import { setTimeout } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'express';
+import { serviceColumns } from './columns.ts';
 import type { Database } from './db.ts';
 import { whereClause, type Filters } from './filters.ts';
 import { lookup } from './lookup.ts';
 
 // A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice).
-// Testing the first character is a third faster than a regular expression over 2.4M rows.
-const safe = (expr: string, name: string) =>
-  `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || ${expr} ELSE ${expr} END AS ${name}`;
-const COLUMNS = [
-  safe('f.letter_id', 'letter_id'),
+// Testing the first character is a third faster than a regular expression over 2.4M rows, but
+// DuckDB holds memory for each IN list in every thread: over the CSV's two dozen text columns
+// it ran out of the server's 64 MB, so the CSV tests with a regular expression.
+const safe = (formula: (expr: string) => string) => (expr: string, name: string) =>
+  `CASE WHEN ${formula(expr)} THEN '''' || ${expr} ELSE ${expr} END AS ${name}`;
+const inList = safe((e) => `left(${e}, 1) IN ('=', '+', '-', '@', chr(9), chr(13))`);
+const matched = safe((e) => `regexp_matches(${e}, '^[=+\\-@\\t\\r]')`);
+
+/** The CSV's columns, every service column (server/columns.ts): lists as '; '-separated text. */
+const CSV_COLUMNS = serviceColumns('quantity', 'retrospective')
+  .map(({ name, storage }) =>
+    storage === 'set'
+      ? matched(`array_to_string(f.${name}, '; ')`, name)
+      : storage === 'code' || storage === 'text'
+        ? matched(`f.${name}`, name)
+        : `f.${name}`,
+  )
+  .join(', ');
+
+// Parquet keeps the columns it had before services carried their program, treatment type,
+// service and health-plan fields. DuckDB's Parquet writer holds buffers for every column in each
+// thread; with two threads in the server's 64 MB, a million services' export had no room left:
+// 22 columns ran out of memory, as did these with a regular expression for the IN lists.
+const PARQUET_COLUMNS = [
+  inList('f.letter_id', 'letter_id'),
   'f.item_no',
-  safe('f.treatment', 'treatment'),
+  inList('f.treatment', 'treatment'),
   'f.decision',
   'f.category',
-  safe('f.subcategory', 'subcategory'),
+  inList('f.subcategory', 'subcategory'),
   "array_to_string(f.guideline_sources, '; ') AS guideline_sources",
-  safe("array_to_string(f.mtus_chapters, '; ')", 'mtus_chapters'),
+  inList("array_to_string(f.mtus_chapters, '; ')", 'mtus_chapters'),
   'f.body_region',
   'f.quantity',
   'f.retrospective',
   'f.decision_date',
   'f.date_of_injury',
-  safe('f.reviewer_specialty', 'reviewer_specialty'),
+  inList('f.reviewer_specialty', 'reviewer_specialty'),
   "array_to_string(f.reviewer_licensure, '; ') AS reviewer_licensure",
   'f.patient_age',
   'f.patient_gender',
@@ -81,7 +102,7 @@ function whenGone(res: Response): AbortSignal {
 function copyStatement(kind: 'csv' | 'parquet', where: string, file: string): string {
   // Row groups of 32,768 rows, not 122,880: the writer holds one a thread, within the server's memory budget.
   const options = `USE_TMP_FILE false, ${kind === 'csv' ? 'FORMAT csv, HEADER' : 'FORMAT parquet, ROW_GROUP_SIZE 32768, KV_METADATA {filters: $filters_text, data_source: $data_source}'}`;
-  return `COPY (SELECT ${COLUMNS} FROM facts f ${where}) TO '${file}' (${options})`;
+  return `COPY (SELECT ${kind === 'csv' ? CSV_COLUMNS : PARQUET_COLUMNS} FROM facts f ${where}) TO '${file}' (${options})`;
 }
 
 /**

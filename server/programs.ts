@@ -6,7 +6,8 @@ import { whereClause, type Filters } from './filters.ts';
 import { lookup } from './lookup.ts';
 import { withRate } from './stats.ts';
 
-const sourceOf = (synthetic: number, real: number): DataSource =>
+/** Real, synthetic, both (mixed) or none (empty), from how many letters are each. */
+export const sourceOf = (synthetic: number, real: number): DataSource =>
   synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty';
 
 // A service's year: its decision date's, or (a DMHC case) its report year.

@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import type { Items } from '../model/api.ts';
 import type { Database } from './db.ts';
+import { serviceColumns } from './columns.ts';
 import { HttpError } from './errors.ts';
 import { whereClause, type Filters } from './filters.ts';
 import { lookup } from './lookup.ts';
@@ -28,9 +29,10 @@ function decode(cursor: string): z.infer<typeof Cursor> {
   }
 }
 
-export const ITEM_COLUMNS = `f.letter_id, f.item_no, f.treatment, f.decision, f.category, f.subcategory, f.guideline_sources,
-  f.mtus_chapters, f.body_region, f.decision_date::VARCHAR AS decision_date, f.reviewer_specialty, f.reviewer_licensure,
-  f.patient_age, f.patient_gender, f.layout, f.synthetic`;
+/** A listed service's columns (server/columns.ts): lists stay lists in JSON, dates are text. */
+export const ITEM_COLUMNS = serviceColumns()
+  .map(({ name, storage }) => (storage === 'date' ? `f.${name}::VARCHAR AS ${name}` : `f.${name}`))
+  .join(', ');
 
 /** One page of services, in a stable order; next_cursor fetches the page after it. */
 export async function items(

@@ -6,7 +6,7 @@ import { Database } from '../server/db.ts';
 import type { HttpError } from '../server/errors.ts';
 import { SUBCATEGORIES } from '../model/values.ts';
 import { FACETS } from '../model/dimensions.ts';
-import { crosstab } from '../server/queries.ts';
+import { crosstab } from '../server/crosstab.ts';
 import { startServer } from './server.ts';
 
 type Row = Truth & Truth['items'][number];

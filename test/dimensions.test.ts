@@ -6,6 +6,7 @@ import {
   DIMENSION_NAMES,
   FACETS,
   GROUPABLE,
+  heatmapAxes,
   keyColumn,
   LIST_FILTERS,
   RANGE_FILTERS,
@@ -85,6 +86,22 @@ describe.each(DIMENSION_NAMES)('dimension %s', (name: DimensionName) => {
     expect(stateAt(`?${q}`).filters.toString()).toBe(q.toString());
   });
 });
+
+describe.each([[['DWC']], [['DMHC']], [['DWC', 'DMHC']]] as const)(
+  'the heat map of %j',
+  (inView) => {
+    it('crosses two dimensions these programs have, each with more than one value', async () => {
+      const { rows, cols } = heatmapAxes(inView);
+      const programs = inView.map((p) => `program=${p}`).join('&');
+      const { cells } = await api(`/api/crosstab?${programs}&rows=${rows}&cols=${cols}`);
+      for (const axis of ['row', 'col'] as const) {
+        const keys = new Set(cells.map((c: Record<string, string>) => c[axis]));
+        expect(keys.size, `${axis}s of ${rows} × ${cols}`).toBeGreaterThan(1);
+        expect([...keys]).not.toContain('Not applicable');
+      }
+    });
+  },
+);
 
 describe('README', () => {
   it('lists every dimension and every filter parameter', () => {

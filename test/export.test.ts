@@ -7,7 +7,7 @@ import { startServer } from './server.ts';
 import { tempDir } from './helpers.ts';
 import { Database } from '../server/db.ts';
 import { HttpError } from '../server/errors.ts';
-import { summary } from '../server/queries.ts';
+import { summary } from '../server/summary.ts';
 
 let srv: Awaited<ReturnType<typeof startServer>>;
 const FORMULAS = readFileSync(

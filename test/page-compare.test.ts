@@ -107,6 +107,53 @@ inBrowser('the compare view over the default data', () => {
     await page.close();
   });
 
+  it('draws the health plans heat map by their own dimensions, as the API counts, and a cell lists its cases', async () => {
+    const page = await app.open('/');
+    const { cells } = (await app.api(
+      '/api/crosstab?program=DMHC&rows=dmhc_category&cols=review_type',
+    )) as { cells: Cell[] };
+    const rows = [...new Set(cells.map((c) => c.row))];
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows).not.toContain('Not applicable');
+    const card = page.locator('section.card').filter({ has: page.locator('table.heatmap') });
+    await expect
+      .poll(() => card.getByRole('heading').textContent())
+      .toBe('Health-plan category × review type');
+    await expect.poll(() => card.locator('tbody th').allTextContents()).toEqual(rows);
+    // Every cell at its row and column, with its rate, n and 95% interval.
+    const shown = await card.locator('table.heatmap').evaluate((t) => {
+      const cols = [...t.querySelectorAll('thead th')].slice(1).map((th) => th.textContent);
+      return [...t.querySelectorAll('tbody tr')].flatMap((tr) => {
+        const row = tr.querySelector('th')!.textContent;
+        return [...tr.querySelectorAll('td')].flatMap((td, i) =>
+          td.textContent ? [[`${row}|${cols[i]}`, td.textContent]] : [],
+        );
+      });
+    });
+    const low = (c: Cell) => (c.low_n ? ' low n' : '');
+    expect(Object.fromEntries(shown)).toEqual(
+      Object.fromEntries(
+        cells.map((c) => [
+          `${c.row}|${c.col}`,
+          `${pct(c.uphold_rate)}n=${num(c.n)}${low(c)} upheld, 95% interval ${pct(c.ci_low)} to ${pct(c.ci_high)}: ${c.row}, ${c.col}`,
+        ]),
+      ),
+    );
+    // The largest cell lists its cases, filtered by both of its keys.
+    const big = [...cells].sort((a, b) => b.n - a.n)[0];
+    await card
+      .locator('button.cell')
+      .filter({ hasText: `: ${big.row}, ${big.col}` })
+      .click();
+    const list = page.locator('section.services');
+    await expect
+      .poll(() => list.getByRole('heading').textContent())
+      .toBe(`Services: Health-plan category: ${big.row}, Review type: ${big.col}`);
+    await expect.poll(() => list.locator('.listed').textContent()).toBe(`${num(big.n)} services`);
+    await page.screenshot({ path: join(SHOTS, 'heatmap-dmhc.png'), fullPage: true });
+    await page.close();
+  });
+
   it('fits a phone (390 px) with no sideways scroll', async () => {
     const page = await app.open('/?show=compare', PHONE);
     await expect.poll(() => typesCard(page).locator('g.bar-DMHC').count()).toBeGreaterThan(5);

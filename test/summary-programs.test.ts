@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedCase, writeDmhcCsv, type GeneratedCase } from '../etl/dmhc/generate.ts';
 import type { Truth } from '../etl/generate/letter.ts';
 import { Random } from '../etl/generate/random.ts';
+import { listedType } from '../etl/rules/treatment-types.ts';
+import Papa from 'papaparse';
 import type { ProgramSummary, Summary } from '../model/api.ts';
 import { wilson } from '../server/stats.ts';
 import { tempDir } from './helpers.ts';
@@ -106,5 +108,74 @@ describe('GET /api/summary, per program', () => {
     expect(s.DMHC).toMatchObject(
       expected(dmhcRows((c) => c.report_year >= 2010 && c.report_year <= 2012)),
     );
+  });
+});
+
+/** Every service /api/items lists under the query, a page of 500 at a time. */
+async function listed(query: string) {
+  const rows: Record<string, unknown>[] = [];
+  let cursor = '';
+  do {
+    const res = await fetch(
+      `${srv.url}/api/items?${query}&limit=500&sort=letter_id&order=asc${cursor && `&cursor=${cursor}`}`,
+    );
+    expect(res.status).toBe(200);
+    const page = await res.json();
+    rows.push(...page.rows);
+    cursor = page.next_cursor ?? '';
+  } while (cursor);
+  return rows;
+}
+
+/** What a health-plan case's service must carry, from the generator's truth. */
+const caseFields = (c: GeneratedCase) => ({
+  letter_id: c.reference_id,
+  program: 'DMHC',
+  treatment_type: listedType('DMHC', c.treatment_category, c.treatment_subcategory),
+  dmhc_category: c.treatment_category,
+  dmhc_subcategory: c.treatment_subcategory,
+  review_type: c.review_type,
+  age_band: c.age_band,
+  report_year: c.report_year,
+  decision: c.decision,
+});
+
+describe('services listed and exported', () => {
+  it("carry their program and treatment type, and a health-plan case the data set's fields", async () => {
+    const dmhc = await listed('program=DMHC');
+    expect(dmhc).toEqual(
+      [...cases]
+        .sort((a, b) => (a.reference_id < b.reference_id ? -1 : 1))
+        .map((c) => expect.objectContaining(caseFields(c))),
+    );
+    const dwc = await listed('program=DWC');
+    const types = (rows: { program: unknown; treatment_type: unknown }[]) =>
+      rows.map((r) => `${r.program} ${r.treatment_type}`).sort();
+    expect(types(dwc as never)).toEqual(
+      types(
+        letters.flatMap((l) =>
+          l.items.map((i) => ({
+            program: 'DWC',
+            treatment_type: listedType('DWC', i.category, i.subcategory),
+          })),
+        ),
+      ),
+    );
+    expect(dwc.every((r) => typeof r.service === 'string' && r.review_type === null)).toBe(true);
+  });
+
+  it('carry the same fields in the CSV export', async () => {
+    const c = cases[0];
+    const text = await (
+      await fetch(`${srv.url}/api/export.csv?letter_id=${c.reference_id}`)
+    ).text();
+    const body = text.slice(text.indexOf('\n') + 1);
+    const [row, ...rest] = Papa.parse<Record<string, string>>(body, {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rest).toEqual([]);
+    const want = Object.entries(caseFields(c)).map(([k, v]) => [k, v === null ? '' : String(v)]);
+    expect(row).toMatchObject(Object.fromEntries(want));
   });
 });

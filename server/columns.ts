@@ -1,0 +1,28 @@
+import { DIMENSION_NAMES, dimension, type Storage } from '../model/dimensions.ts';
+
+/** A column of facts a listed or exported service carries, and how it is stored. */
+export interface ServiceColumn {
+  name: string;
+  storage: Storage | 'plain';
+}
+
+const plain = (name: string): ServiceColumn => ({ name, storage: 'plain' });
+
+/**
+ * Every dimension's column, in declaration order, as facts names it (a date dimension's year
+ * column beside its date, for services with a year and no date): a dimension added to the model
+ * is listed and exported without another edit.
+ */
+const DIMENSION_COLUMNS: ServiceColumn[] = DIMENSION_NAMES.flatMap((n) => {
+  const d = dimension(n);
+  return [{ name: d.column, storage: d.storage }, ...(d.yearColumn ? [plain(d.yearColumn)] : [])];
+}).filter((c, i, all) => c.name !== 'letter_id' && all.findIndex((x) => x.name === c.name) === i);
+
+/** A service's columns: its letter and number first, then every dimension's, then more. */
+export const serviceColumns = (...more: string[]): ServiceColumn[] => [
+  { name: 'letter_id', storage: 'text' },
+  plain('item_no'),
+  ...DIMENSION_COLUMNS,
+  ...more.map(plain),
+  plain('synthetic'),
+];

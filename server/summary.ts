@@ -1,0 +1,59 @@
+import type { Source, Summary } from '../model/api.ts';
+import { dimension, filterDimension, LIST_FILTERS, RANGE_FILTERS } from '../model/dimensions.ts';
+import type { Database } from './db.ts';
+import { whereClause, type Filters } from './filters.ts';
+import { lookup } from './lookup.ts';
+import { programs, sourceOf } from './programs.ts';
+import { withRate } from './stats.ts';
+
+/** Where the loaded letters come from, so every view can say when the data are synthetic. */
+export const source = (db: Database): Promise<Source> =>
+  db.once('source', async () => {
+    const [r] =
+      await db.query(`SELECT count(*) FILTER (WHERE synthetic)::INTEGER AS synthetic_letters,
+      count(*) FILTER (WHERE NOT synthetic)::INTEGER AS real_letters,
+      (SELECT count(*)::INTEGER FROM quarantine) AS quarantined FROM letters`);
+    const synthetic = Number(r.synthetic_letters);
+    const real = Number(r.real_letters);
+    return {
+      data_source: sourceOf(synthetic, real),
+      synthetic_letters: synthetic,
+      real_letters: real,
+      quarantined: Number(r.quarantined),
+    };
+  });
+
+/** Filters that keep or drop whole letters: under these alone, each letter's first service stands for it. */
+const LETTER_FILTERS = [...LIST_FILTERS, ...RANGE_FILTERS].filter(
+  (p) => dimension(filterDimension(p)).table === 'letters',
+) as string[];
+
+export async function summary(db: Database, f: Filters): Promise<Summary> {
+  const w = whereClause(f, await lookup(db));
+  const counts = `count(*)::INTEGER AS n, sum(f.upheld::UTINYINT)::INTEGER AS upheld,
+    min(f.decision_date)::VARCHAR AS first_decision, max(f.decision_date)::VARCHAR AS last_decision`;
+  // Under item filters a letter counts once however many of its services match: each block of
+  // 64 letter keys becomes a bitmap of the letters seen, twice as fast as count(DISTINCT).
+  const sql = Object.entries(f).every(([k, v]) => v === undefined || LETTER_FILTERS.includes(k))
+    ? `SELECT count(*) FILTER (WHERE f.first_item)::INTEGER AS letters, ${counts} FROM facts f ${w.sql}`
+    : `SELECT sum(bit_count(seen))::INTEGER AS letters, sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld,
+        min(first_decision) AS first_decision, max(last_decision) AS last_decision
+      FROM (SELECT bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.letter_block)`;
+  const [[row], perProgram] = await Promise.all([db.query(sql, w.params), programs(db, f)]);
+  const { n, upheld, letters, first_decision, last_decision } = row as {
+    n: number | null;
+    upheld: number | null;
+    letters: number | null;
+    first_decision: string | null;
+    last_decision: string | null;
+  };
+  return {
+    ...(await source(db)),
+    letters: letters ?? 0,
+    items: n ?? 0,
+    ...withRate({ n: n ?? 0, upheld: upheld ?? 0 }),
+    first_decision,
+    last_decision,
+    programs: perProgram,
+  };
+}
