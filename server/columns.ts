@@ -4,9 +4,11 @@ import { DIMENSION_NAMES, dimension, type Storage } from '../model/dimensions.ts
 export interface ServiceColumn {
   name: string;
   storage: Storage | 'plain';
+  /** Whether its values come only from a declared list (no free text from a letter or file). */
+  closed: boolean;
 }
 
-const plain = (name: string): ServiceColumn => ({ name, storage: 'plain' });
+const plain = (name: string): ServiceColumn => ({ name, storage: 'plain', closed: true });
 
 /**
  * Every dimension's column, in declaration order, as facts names it (a date dimension's year
@@ -15,12 +17,13 @@ const plain = (name: string): ServiceColumn => ({ name, storage: 'plain' });
  */
 const DIMENSION_COLUMNS: ServiceColumn[] = DIMENSION_NAMES.flatMap((n) => {
   const d = dimension(n);
-  return [{ name: d.column, storage: d.storage }, ...(d.yearColumn ? [plain(d.yearColumn)] : [])];
+  const own = { name: d.column, storage: d.storage, closed: !!d.values };
+  return [own, ...(d.yearColumn ? [plain(d.yearColumn)] : [])];
 }).filter((c, i, all) => c.name !== 'letter_id' && all.findIndex((x) => x.name === c.name) === i);
 
 /** A service's columns: its letter and number first, then every dimension's, then more. */
 export const serviceColumns = (...more: string[]): ServiceColumn[] => [
-  { name: 'letter_id', storage: 'text' },
+  { name: 'letter_id', storage: 'text', closed: false },
   plain('item_no'),
   ...DIMENSION_COLUMNS,
   ...more.map(plain),

@@ -18,15 +18,17 @@ const safe = (formula: (expr: string) => string) => (expr: string, name: string)
 const inList = safe((e) => `left(${e}, 1) IN ('=', '+', '-', '@', chr(9), chr(13))`);
 const matched = safe((e) => `regexp_matches(${e}, '^[=+\\-@\\t\\r]')`);
 
-/** The CSV's columns, every service column (server/columns.ts): lists as '; '-separated text. */
+/**
+ * The CSV's columns, every service column (server/columns.ts): lists as '; '-separated text, and
+ * free text (not from a declared list of values) made safe from formulas.
+ */
 const CSV_COLUMNS = serviceColumns('quantity', 'retrospective')
-  .map(({ name, storage }) =>
-    storage === 'set'
-      ? matched(`array_to_string(f.${name}, '; ')`, name)
-      : storage === 'code' || storage === 'text'
-        ? matched(`f.${name}`, name)
-        : `f.${name}`,
-  )
+  .map(({ name, storage, closed }) => {
+    const expr = storage === 'set' ? `array_to_string(f.${name}, '; ')` : `f.${name}`;
+    const free = !closed && (storage === 'text' || storage === 'code' || storage === 'set');
+    if (free) return matched(expr, name);
+    return expr === `f.${name}` ? expr : `${expr} AS ${name}`;
+  })
   .join(', ');
 
 // Parquet keeps the columns it had before services carried their program, treatment type,
