@@ -136,7 +136,7 @@ async function sendGrowing(
  * Every service under the filters, written by DuckDB's own CSV or Parquet writer into a
  * temporary file and streamed from it as it grows. Converting rows one value at a time
  * through the Node client (and papaparse) ran at about 30,000 rows/s; DuckDB writes several
- * hundred thousand. Rows come in the facts table's order: decision date, letter, item. The
+ * hundred thousand. Rows come in no fixed order (server/db/open.ts says why). The
  * writer has no time limit, so an export of any size finishes, at its own pace whatever the
  * client's; if the client goes away, the writer is interrupted (or never starts, if still
  * waiting its turn) and the temporary file removed. If the writer fails part way, the

@@ -45,11 +45,15 @@ export class DatabaseFile {
     // budget keeps the server small however large the export or the table: DuckDB's cache
     // grows to its limit, and at a million letters the aggregates were no slower with 64 MB
     // than with 256 MB. Groups keyed by an integer within 2^16 values (letter blocks, up to
-    // 4 million letters) are counted in a perfect hash.
+    // 4 million letters) are counted in a perfect hash. Every query that lists rows sorts
+    // them, so none needs DuckDB to keep the table's order, which makes an export hold whole
+    // row groups back until the ones before them are written: at a million letters, +130 MB of
+    // RSS and twice the time of an export in no particular order.
     const opening = DuckDBInstance.create(this.path, {
       access_mode: 'READ_ONLY',
       memory_limit: this.memoryLimit,
       perfect_ht_threshold: '16',
+      preserve_insertion_order: 'false',
     });
     opening.catch(() => {
       if (this.instance === opening) this.instance = null;
