@@ -1,58 +1,36 @@
 import { PROGRAM_LABELS, type DataSource, type ProgramSummary } from '../model/api.ts';
-import { dimension, keyColumn } from '../model/dimensions.ts';
+import { dimension } from '../model/dimensions.ts';
 import { PROGRAMS } from '../model/values.ts';
-import type { Row } from './db.ts';
-import type { Lookup } from './lookup.ts';
+import type { Database } from './db.ts';
+import { whereClause, type Filters } from './filters.ts';
+import { lookup } from './lookup.ts';
 import { withRate } from './stats.ts';
 
 /** Real, synthetic, both (mixed) or none (empty), from how many letters are each. */
 export const sourceOf = (synthetic: number, real: number): DataSource =>
   synthetic && real ? 'mixed' : synthetic ? 'synthetic' : real ? 'real' : 'empty';
 
-const { yearColumn } = dimension('decision_year');
+// A service's year: its decision date's, or (a DMHC case) its report year.
+const YEAR = `coalesce(year(f.decision_date), f.${dimension('decision_year').yearColumn})`;
 
-// Each program's counts, as [name, inner aggregate, outer aggregate]: the summary counts them in
-// the same scan as its totals (server/summary.ts), the inner under the filters, the outer over
-// the inner's groups. A service's years are its decision date's or, a DMHC case, its report year.
-const PARTS: [string, (test: string) => string, (c: string) => string][] = [
-  ['n', (t) => `count(*) FILTER (WHERE ${t})`, (c) => `sum(${c})::INTEGER`],
-  ['upheld', (t) => `sum(f.upheld::UTINYINT) FILTER (WHERE ${t})`, (c) => `sum(${c})::INTEGER`],
-  ['synthetic', (t) => `count(*) FILTER (WHERE ${t} AND f.synthetic)`, (c) => `sum(${c})::INTEGER`],
-  ['first_date', (t) => `min(f.decision_date) FILTER (WHERE ${t})`, (c) => `year(min(${c}))`],
-  ['last_date', (t) => `max(f.decision_date) FILTER (WHERE ${t})`, (c) => `year(max(${c}))`],
-  ['first_report', (t) => `min(f.${yearColumn}) FILTER (WHERE ${t})`, (c) => `min(${c})`],
-  ['last_report', (t) => `max(f.${yearColumn}) FILTER (WHERE ${t})`, (c) => `max(${c})`],
-];
-
-/** The SQL of each program's counts, with its code bound (-1, matching nothing, if absent). */
-export function programCounts(l: Lookup) {
-  const col = (i: number, name: string) => `p${i}_${name}`;
-  const test = (i: number) => `f.${keyColumn('program')} = $program_${i}`;
-  return {
-    inner: PROGRAMS.flatMap((_, i) =>
-      PARTS.map(([n, inner]) => `${inner(test(i))} AS ${col(i, n)}`),
-    ),
-    outer: PROGRAMS.flatMap((_, i) =>
-      PARTS.map(([n, , outer]) => `${outer(col(i, n))} AS ${col(i, n)}`),
-    ),
-    params: Object.fromEntries(
-      PROGRAMS.map((p, i) => [`program_${i}`, l.codes.program?.[p] ?? -1]),
-    ),
-  };
-}
-
-/** Each program's services under the filters, from the row programCounts' SQL gave. */
-export function programSummaries(row: Row): ProgramSummary[] {
-  const years = (...v: unknown[]) => v.filter((x) => x != null).map(Number);
-  return PROGRAMS.map((program, i) => {
-    const get = (name: string) => row[`p${i}_${name}`];
-    const n = Number(get('n') ?? 0);
-    const synthetic = Number(get('synthetic') ?? 0);
-    const first = years(get('first_date'), get('first_report'));
-    const last = years(get('last_date'), get('last_report'));
+/** Each program's services under the filters: n, rate, years covered, real or synthetic. */
+export async function programs(db: Database, f: Filters): Promise<ProgramSummary[]> {
+  const w = whereClause(f, await lookup(db));
+  // A database made before programs holds workers' comp letters only.
+  const found = await db.query(
+    `SELECT coalesce(f.program, 'DWC') AS program, count(*)::INTEGER AS n,
+      sum(f.upheld::UTINYINT)::INTEGER AS upheld, min(${YEAR})::INTEGER AS first_year,
+      max(${YEAR})::INTEGER AS last_year, count(*) FILTER (WHERE f.synthetic)::INTEGER AS synthetic,
+      count(*) FILTER (WHERE NOT f.synthetic)::INTEGER AS real
+    FROM facts f ${w.sql} GROUP BY ALL`,
+    w.params,
+  );
+  return PROGRAMS.map((program) => {
+    const r = found.find((x) => x.program === program);
+    const n = Number(r?.n ?? 0);
     const { upheld, uphold_rate, ci_low, ci_high } = withRate({
       n,
-      upheld: Number(get('upheld') ?? 0),
+      upheld: Number(r?.upheld ?? 0),
     });
     return {
       program,
@@ -62,9 +40,9 @@ export function programSummaries(row: Row): ProgramSummary[] {
       uphold_rate,
       ci_low,
       ci_high,
-      first_year: first.length ? Math.min(...first) : null,
-      last_year: last.length ? Math.max(...last) : null,
-      data_source: sourceOf(synthetic, n - synthetic),
+      first_year: r?.first_year == null ? null : Number(r.first_year),
+      last_year: r?.last_year == null ? null : Number(r.last_year),
+      data_source: sourceOf(Number(r?.synthetic ?? 0), Number(r?.real ?? 0)),
     };
   });
 }
