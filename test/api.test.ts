@@ -69,6 +69,29 @@ describe('GET /api/summary', () => {
     expect(body.ci_low).toBeLessThan(body.uphold_rate);
     expect(body.ci_high).toBeGreaterThan(body.uphold_rate);
   });
+
+  it("gives the one program loaded the totals' counts and years, under any filter", async () => {
+    for (const [query, keep] of [
+      ['', () => true],
+      ['?decision=Overturned', (r: Row) => r.decision === 'Overturned'],
+      ['?gender=female', (r: Row) => r.patient_gender === 'female'],
+    ] as const) {
+      const { body } = await api(`/api/summary${query}`);
+      const mine = rows.filter(keep);
+      const years = mine.flatMap((r) => (r.decision_date ? [+r.decision_date.slice(0, 4)] : []));
+      const [dwc, dmhc] = body.programs;
+      expect(dwc, query).toMatchObject({
+        program: 'DWC',
+        services: mine.length,
+        upheld: mine.filter((r) => r.decision === 'Upheld').length,
+        first_year: Math.min(...years),
+        last_year: Math.max(...years),
+        data_source: 'synthetic',
+      });
+      expect(dmhc, query).toMatchObject({ program: 'DMHC', services: 0, data_source: 'empty' });
+      expect(dmhc.first_year).toBeNull();
+    }
+  });
 });
 
 describe('GET /api/rates', () => {
