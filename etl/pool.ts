@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, freemem } from 'node:os';
 import { addDone, emptyDone, hashFile, quarantine, type Done, type Job } from './done.ts';
-import { quarantineLine } from './dmhc/rows.ts';
+import { quarantineCase } from './dmhc/rows.ts';
 
 /** What one worker can take at its peak (V8 heap, PDFium's memory, a batch's rows). */
 const WORKER_MB = 256;
@@ -74,8 +74,7 @@ export class Pool {
         texts = texts.filter((x) => x !== t);
       } else {
         const r = rows[a.failed - files.length - texts.length];
-        out.quarantine += quarantineLine(job.cases!.file, `${r.id} (row ${r.no}): ${a.reason}`);
-        out.quarantined++;
+        quarantineCase(out, job.cases!.file, `${r.id} (row ${r.no}): ${a.reason}`);
         rows = rows.filter((x) => x !== r);
       }
     }

@@ -6,7 +6,7 @@ import { parseLetter } from './parse.ts';
 import { ParseError, type Letter, type PdfEngine } from './types.ts';
 import { emptyDone, hashFile, quarantine, type Done, type FileJob, type Job } from './done.ts';
 import { ageBand } from './dmhc/age.ts';
-import { caseLines, quarantineLine, readRow, type CaseBatch } from './dmhc/rows.ts';
+import { caseLines, quarantineCase, readRow, type CaseBatch } from './dmhc/rows.ts';
 import { treatmentType } from './rules/treatment-types.ts';
 import { lap, takePhases } from './phases.ts';
 import { testFault, testFaultText } from './faults.ts';
@@ -75,8 +75,7 @@ function readCases({ file, at, rows }: CaseBatch, d: Done): void {
     if (at.findings >= 0) testFaultText(r.fields[at.findings] ?? '');
     const c = readRow(r, at);
     if (typeof c === 'string') {
-      d.quarantine += quarantineLine(file, c);
-      d.quarantined++;
+      quarantineCase(d, file, c);
       continue;
     }
     const { letter, item } = caseLines(c, file);

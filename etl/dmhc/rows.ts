@@ -1,3 +1,4 @@
+import type { Done } from '../done.ts';
 import { ParseError } from '../types.ts';
 import { rowToCase, type DmhcCase } from './case.ts';
 import type { ColumnIndex } from './columns.ts';
@@ -42,6 +43,11 @@ export function caseLines(c: DmhcCase, file: CaseBatch['file']): { letter: strin
   };
 }
 
-/** A bad row's or file's quarantine line. DMHC rows record no parser version: none reads them. */
-export const quarantineLine = (file: CaseBatch['file'], reason: string) =>
-  line({ ...file, reason });
+/**
+ * Quarantines a bad row (or a file that is not a DMHC file) in d, with its reason. DMHC rows
+ * record no parser version: no parser reads them.
+ */
+export function quarantineCase(d: Done, file: CaseBatch['file'], reason: string): void {
+  d.quarantine += line({ ...file, reason });
+  d.quarantined++;
+}

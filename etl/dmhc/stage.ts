@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { emptyDone, type Done } from '../done.ts';
 import { ParseError } from '../types.ts';
 import { readDmhcCsv } from './csv.ts';
-import { quarantineLine, type CaseBatch } from './rows.ts';
+import { quarantineCase, type CaseBatch } from './rows.ts';
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -33,10 +33,7 @@ export async function stageCsv(
   const file = { source_file, source_sha256: await sha256File(path) };
   if (known === file.source_sha256) return 'unchanged';
   const bad = emptyDone();
-  const quarantine = (reason: string) => {
-    bad.quarantine += quarantineLine(file, reason);
-    bad.quarantined++;
-  };
+  const quarantine = (reason: string) => quarantineCase(bad, file, reason);
   try {
     await readDmhcCsv(path, {
       rows: (rows, at) => sink.send({ file, at, rows }),
