@@ -30,7 +30,7 @@ const format = (values.real ? 'pdf' : values.format) as Format;
 const dir = mkdtempSync(join(tmpdir(), 'imr-bench-etl-'));
 const corpus = join(dir, 'corpus');
 if (values['reparse-db']) {
-  await reparseStored(values['reparse-db'], Number(values.runs));
+  await reparseStored(values['reparse-db'], runs);
   process.exit(0);
 }
 const kind = values.real ? `real ${format}` : `generated ${format}`;

@@ -81,7 +81,7 @@ export function quarantine(
   source_file: string,
   source_sha256: string,
   reason: string,
-  parser_version: string,
+  parser_version: string | null,
 ): void {
   d.quarantine += JSON.stringify({ source_file, source_sha256, reason, parser_version }) + '\n';
   d.quarantined++;

@@ -1,7 +1,6 @@
 import { PROGRAM_LABELS, type DataSource, type ProgramSummary } from '../model/api.ts';
-import type { Program } from '../model/values.ts';
 import { dimension } from '../model/dimensions.ts';
-import { PROGRAMS } from '../model/values.ts';
+import { PROGRAMS, type Program } from '../model/values.ts';
 import type { Database, Row } from './db.ts';
 import { whereClause, type Filters } from './filters.ts';
 import { lookup, type Lookup } from './lookup.ts';

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import taxonomy from '../model/taxonomy.json' with { type: 'json' };
 import { ageBand, normaliseBand } from '../etl/dmhc/age.ts';
-import { applies, readFindings } from '../etl/dmhc/findings.ts';
-import { CREDENTIALS, EVIDENCE, PANEL } from '../etl/dmhc/findings-rules.ts';
+import { applies, readFindings, RULES } from '../etl/dmhc/findings.ts';
 import { generatedCase } from '../etl/dmhc/generate.ts';
 import { Random } from '../etl/generate/random.ts';
 import { listedType, TREATMENT_TYPES, treatmentType } from '../etl/rules/treatment-types.ts';
@@ -47,12 +46,11 @@ describe('DMHC findings rules', () => {
 describe('findings rules cues', () => {
   // Texts where each rule matches, in every case the rules ignore: each must hold its cue.
   const texts = [...FINDINGS.map(([t]) => t), ...generatedFindings(400)];
-  const rules = [...CREDENTIALS, PANEL, ...EVIDENCE.flatMap(([, r]) => r)];
 
   it('finds a cue in every text a rule matches, so skipping the rule loses nothing', () => {
     let matched = 0;
     for (const t of texts)
-      for (const r of rules) {
+      for (const r of RULES) {
         const hits = new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')).test(t);
         if (!hits) continue;
         matched++;
@@ -63,7 +61,7 @@ describe('findings rules cues', () => {
 
   it('lets a text without any cue skip the rules that have cues', () => {
     const can = applies('The treatment was not medically necessary.');
-    expect(rules.filter((r) => r.cues.length > 0).some(can)).toBe(false);
+    expect(RULES.filter((r) => r.cues.length > 0).some(can)).toBe(false);
   });
 });
 

@@ -21,7 +21,7 @@ async function readCases(path: string) {
       batch
         .map((r) => readRow(r, at))
         .forEach((c) => (typeof c === 'string' ? bad : cases).push(c as never)),
-    bad: (_id, reason) => bad.push(reason),
+    bad: (reason) => bad.push(reason),
   });
   // Rows turned away while streaming come before those the workers turn away: in file order here.
   const row = (reason: string) => Number(/\(row (\d+)\)/.exec(reason)?.[1] ?? 0);

@@ -21,8 +21,8 @@ const BATCH_ROWS = 1000;
  */
 export interface Sink {
   rows(batch: RawRow[], at: ColumnIndex): void | Promise<void>;
-  /** A row that is not loaded: its reference id when it has one, and why. */
-  bad(id: string | null, reason: string): void;
+  /** A row that is not loaded, and why ("ID (row N): reason"). */
+  bad(reason: string): void;
 }
 
 /** The file as a stream of text; gzip is told by its magic bytes, not by the name. */
@@ -71,9 +71,9 @@ export function readDmhcCsv(path: string, sink: Sink): Promise<{ rows: number }>
       const id = fields[at!.reference_id]?.trim() || null;
       const why = malformed(fields, width, errors) ?? (id ? null : 'no Reference ID');
       const where = `${id ?? 'no reference id'} (row ${rows})`;
-      if (why) sink.bad(id, `${where}: ${why}`);
+      if (why) sink.bad(`${where}: ${why}`);
       else if (seen.has(id!))
-        sink.bad(id, `${where}: the reference id appears again; the first row is kept`);
+        sink.bad(`${where}: the reference id appears again; the first row is kept`);
       else {
         seen.add(id!);
         batch.push({ no: rows, id: id!, fields });

@@ -14,9 +14,10 @@ export interface FindingsFacts {
   evidence_sources: EvidenceSource[];
 }
 
-const ALL_CUES = [CREDENTIALS, [PANEL], EVIDENCE.flatMap(([, rules]) => rules)].flat();
+/** Every findings rule, in one list. */
+export const RULES: Rule[] = [...CREDENTIALS, PANEL, ...EVIDENCE.flatMap(([, rules]) => rules)];
 const CUES = new RegExp(
-  [...new Set(ALL_CUES.flatMap((r) => r.cues))]
+  [...new Set(RULES.flatMap((r) => r.cues))]
     .map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
     .join('|'),
   'g',

@@ -1,4 +1,4 @@
-import type { Done } from '../done.ts';
+import { quarantine, type Done } from '../done.ts';
 import { ParseError } from '../types.ts';
 import { rowToCase, type DmhcCase } from './case.ts';
 import type { ColumnIndex } from './columns.ts';
@@ -47,7 +47,5 @@ export function caseLines(c: DmhcCase, file: CaseBatch['file']): { letter: strin
  * Quarantines a bad row (or a file that is not a DMHC file) in d, with its reason. DMHC rows
  * record no parser version: no parser reads them.
  */
-export function quarantineCase(d: Done, file: CaseBatch['file'], reason: string): void {
-  d.quarantine += line({ ...file, reason });
-  d.quarantined++;
-}
+export const quarantineCase = (d: Done, file: CaseBatch['file'], reason: string) =>
+  quarantine(d, file.source_file, file.source_sha256, reason, null);

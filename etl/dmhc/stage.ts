@@ -37,7 +37,7 @@ export async function stageCsv(
   try {
     await readDmhcCsv(path, {
       rows: (rows, at) => sink.send({ file, at, rows }),
-      bad: (_id, reason) => quarantine(reason),
+      bad: quarantine,
     });
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
