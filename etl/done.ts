@@ -28,6 +28,11 @@ export interface Job {
   version: string;
   /** Return the source files read, so a run does not also re-parse them from stored text. */
   listTouched?: boolean;
+  /**
+   * The run's stage folder: the worker appends its rows to NDJSON files of its own there and
+   * returns only counts, rather than handing every text back to the main thread to write.
+   */
+  stage?: string;
 }
 /** What a worker made of a batch: NDJSON for each table, and counts. */
 export interface Done {

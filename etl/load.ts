@@ -23,8 +23,14 @@ export async function buildDerived(db: DuckDBConnection): Promise<void> {
   });
 }
 
-// read_json's column spec for a table, from the table itself: names and types come from the schema.
-async function columns(db: DuckDBConnection, table: string, extra = ''): Promise<string> {
+// read_json's column spec for a table, from the table itself: names and types come from the
+// schema, less any column named in `without`.
+async function columns(
+  db: DuckDBConnection,
+  table: string,
+  extra = '',
+  without: string[] = [],
+): Promise<string> {
   const rows = (
     await db.runAndReadAll(
       `SELECT column_name, data_type FROM information_schema.columns
@@ -32,7 +38,8 @@ async function columns(db: DuckDBConnection, table: string, extra = ''): Promise
       { t: table },
     )
   ).getRows();
-  return `{${rows.map(([n, t]) => `'${n}': '${t}'`).join(', ')}${extra}}`;
+  const kept = rows.filter(([n]) => !without.includes(String(n)));
+  return `{${kept.map(([n, t]) => `'${n}': '${t}'`).join(', ')}${extra}}`;
 }
 
 /**
@@ -44,12 +51,11 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
   const at = dir.replace(/'/g, "''");
   const json = (name: string, cols: string) =>
     `read_json('${at}/${name}-*.ndjson', format = 'newline_delimited', columns = ${cols})`;
-  await db.run(
-    `CREATE TEMP TABLE stage_letters AS SELECT * FROM ${json('letters', await columns(db, 'letters'))}`,
-  );
-  await db.run(
-    `CREATE TEMP TABLE stage_items AS SELECT * FROM ${json('items', await columns(db, 'items', ", 'source_file': 'VARCHAR'"))}`,
-  );
+  // The texts are most of the bytes: letters and items are read once, straight into their tables.
+  const letters = json('letters', await columns(db, 'letters'));
+  const items = json('items', await columns(db, 'items', ", 'source_file': 'VARCHAR'"));
+  const withoutTexts = json('letters', await columns(db, 'letters', '', ['full_text']));
+  await db.run(`CREATE TEMP TABLE stage_letters AS SELECT * FROM ${withoutTexts}`);
   await db.run(
     `CREATE TEMP TABLE stage_quarantine AS SELECT * FROM ${json('quarantine', await columns(db, 'quarantine'))}`,
   );
@@ -64,6 +70,12 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
       WHERE letter_id IN (SELECT letter_id FROM stage_letters) AND source_file NOT IN (SELECT source_file FROM touched))
     QUALIFY row_number() OVER (PARTITION BY letter_id
       ORDER BY (staged AND program IS NOT DISTINCT FROM 'DMHC') DESC, source_file DESC) = 1 AND staged`);
+  const count = async (t: string) =>
+    Number((await db.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows()[0][0]);
+  const [staged, kept] = [await count('stage_letters'), await count('kept')];
+  // Joining the staged rows to kept costs DuckDB its parallel insert (twice the time); it is
+  // needed only when some staged letter lost to another file with its id.
+  const keptOnly = staged > kept ? 'SEMI JOIN kept k USING (letter_id, source_file)' : '';
   await db.run('BEGIN TRANSACTION');
   try {
     // A DMHC row a newer file replaces is recorded, so its file, unchanged, is not read again.
@@ -77,11 +89,9 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
     );
     await db.run('DELETE FROM quarantine WHERE source_file IN (SELECT source_file FROM touched)');
     await db.run('DELETE FROM duplicates WHERE source_file IN (SELECT source_file FROM touched)');
+    await db.run(`INSERT INTO letters BY NAME SELECT s.* FROM ${letters} s ${keptOnly}`);
     await db.run(
-      'INSERT INTO letters BY NAME SELECT s.* FROM stage_letters s SEMI JOIN kept k USING (letter_id, source_file)',
-    );
-    await db.run(
-      'INSERT INTO items BY NAME SELECT s.* EXCLUDE (source_file) FROM stage_items s SEMI JOIN kept k USING (letter_id, source_file)',
+      `INSERT INTO items BY NAME SELECT s.* EXCLUDE (source_file) FROM ${items} s ${keptOnly}`,
     );
     await db.run('INSERT INTO quarantine BY NAME SELECT * FROM stage_quarantine');
     await db.run(`INSERT INTO duplicates SELECT s.source_file, s.source_sha256, s.letter_id FROM stage_letters s
@@ -91,11 +101,7 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
     await db.run('ROLLBACK');
     throw e;
   }
-  const [[staged], [kept]] = [
-    (await db.runAndReadAll('SELECT count(*)::INTEGER FROM stage_letters')).getRows()[0],
-    (await db.runAndReadAll('SELECT count(*)::INTEGER FROM kept')).getRows()[0],
-  ];
-  for (const t of ['stage_letters', 'stage_items', 'stage_quarantine', 'kept', 'touched'])
+  for (const t of ['stage_letters', 'stage_quarantine', 'kept', 'touched'])
     await db.run(`DROP TABLE ${t}`);
-  return Number(staged) - Number(kept);
+  return staged - kept;
 }

@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { MAX_BYTES, readLetter, tooLarge } from './read.ts';
 import { parseLetter } from './parse.ts';
 import { ParseError, type Letter, type PdfEngine } from './types.ts';
@@ -64,8 +65,17 @@ export async function work(job: Job): Promise<Done> {
     await load(d, job.version, t.source_file, t.source_sha256, read);
   }
   if (job.cases) readCases(job.cases, d);
+  if (job.stage) stageRows(job.stage, d);
   d.phases = takePhases();
   return d;
+}
+
+/** Appends d's rows to this thread's NDJSON files in stage (the merge reads every `*-*.ndjson`). */
+function stageRows(stage: string, d: Done): void {
+  for (const t of ['letters', 'items', 'quarantine'] as const) {
+    if (d[t]) appendFileSync(join(stage, `${t}-w${threadId}.ndjson`), d[t]);
+    d[t] = '';
+  }
 }
 
 /** A DMHC CSV's rows as cases, by the findings rules; a row that is not a case is quarantined. */
