@@ -75,6 +75,15 @@ describe('DMHC reader, current shape', () => {
     expect(cases[1].items[0].evidence_sources).toBeNull();
   });
 
+  it('skips blank lines, of nothing, of spaces or of delimiters only, without counting them', async () => {
+    const blank = ['', '   ', ',,,,,,,,,,', ' , ,,,,,,,,,'];
+    const text = [blank[1], HEADER, ...blank, row('MN21-1'), ...blank, 'MN21-2,20x1', ''];
+    const { cases, bad } = await read(text.join('\r\n'));
+    expect(cases.map((c) => c.letter_id)).toEqual(['MN21-1']);
+    // The bad row is the file's second, not its tenth: blank lines are no rows.
+    expect(bad).toEqual(['MN21-2 (row 2): truncated row (2 of 11 fields)']);
+  });
+
   it('ignores an unknown extra column, wherever it is', async () => {
     const header = HEADER.replace('Type,', 'Type,Region Code,');
     const line = row('MN21-3', 'text').replace(

@@ -99,9 +99,11 @@ export function readDmhcCsv(path: string, sink: Sink): Promise<{ rows: number }>
     };
     Papa.parse<string[]>(input as unknown as File, {
       delimiter: delimiterOf,
-      skipEmptyLines: 'greedy',
+      // 'greedy' would join every row's fields to test it; a row's first field settles it here.
+      skipEmptyLines: true,
       step: (r, parser) => {
         try {
+          if (r.data.every((f) => f.trim() === '')) return;
           if (!at) {
             width = r.data.length;
             at = columnIndex(r.data);

@@ -5,8 +5,9 @@ import type { EvidenceSource } from '../types.ts';
 /**
  * A pattern, and the words (lower case) a text must hold for it to match: findings.ts finds
  * every cue in one pass and tries only the rules whose cues it found, since most rules have
- * nothing to read in most texts. No cues: always tried. A cue must not begin inside another
- * (the pass would miss it); test/dmhc-rules.test.ts checks that a match always has its cue.
+ * nothing to read in most texts. No cues: always tried. Where one cue begins another, the pass
+ * finds the longer ('reviewers', not 'reviewer'): a rule lists each form it can match in.
+ * test/dmhc-rules.test.ts checks that a match always has its cue.
  */
 export interface Rule {
   cues: string[];
@@ -24,7 +25,7 @@ export const CREDENTIALS: Rule[] = [
     pattern: /Credentials\/Qualifications:\s*([^\n]{3,300}?)(?:\.\s|\n|$)/gi,
   },
   {
-    cues: ['reviewer'],
+    cues: ['reviewer', 'reviewers'],
     pattern: /\b(?:physician |medical )?reviewers? (?:is|was) an? ([^.;\n]{3,150})/gi,
   },
 ];
@@ -73,7 +74,7 @@ export const PRACTITIONERS: [RegExp, string][] = [
 
 /** A panel decided: several reviewers, each with a vote ("2 of 3 reviewers determined ..."). */
 export const PANEL: Rule = {
-  cues: ['reviewer', 'final results:'],
+  cues: ['reviewers', 'final results:'],
   pattern:
     /\b(?:[1-9]|one|two|three|four|five) of (?:the )?(?:[2-9]|two|three|four|five) (?:\w+ ){0,2}reviewers\b|\bFinal Results:|\bmajority of the (?:\w+ )?reviewers\b|\bpanel of (?:\w+ ){0,2}reviewers\b/i,
 };

@@ -16,8 +16,10 @@ export interface FindingsFacts {
 
 /** Every findings rule, in one list. */
 export const RULES: Rule[] = [...CREDENTIALS, PANEL, ...EVIDENCE.flatMap(([, rules]) => rules)];
+// Longest first, so that of two cues beginning at one place the longer is found.
 const CUES = new RegExp(
   [...new Set(RULES.flatMap((r) => r.cues))]
+    .sort((a, b) => b.length - a.length)
     .map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
     .join('|'),
   'g',
@@ -37,11 +39,20 @@ function credentials(text: string, can: (r: Rule) => boolean): string[] {
   return found.sort((a, b) => a[0] - b[0]).map(([, phrase]) => phrase);
 }
 
+// Specialties by credential phrases: reviewers' credentials repeat from case to case.
+const phraseSpecialties = new Map<string, string[]>();
+
 /** Board specialties named in credential phrases, practitioners' names included. */
 function specialties(phrases: string[]): string[] {
-  let flat = phrases.join('; ');
+  const key = phrases.join('; ');
+  let found = phraseSpecialties.get(key);
+  if (found) return found;
+  let flat = key;
   for (const [pattern, specialty] of PRACTITIONERS) flat = flat.replace(pattern, specialty);
-  return boardSpecialties(flat);
+  found = boardSpecialties(flat);
+  if (phraseSpecialties.size >= 10_000) phraseSpecialties.clear();
+  phraseSpecialties.set(key, found);
+  return found;
 }
 
 /** The reviewer's board specialty, whether a panel decided and the evidence cited, by the rules in findings-rules.ts. */
