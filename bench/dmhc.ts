@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { writeDmhcCsv } from '../etl/dmhc/generate.ts';
-import { table } from './util.ts';
+import { etlCommand, table } from './util.ts';
 
 // npm run bench:dmhc -- [--rows N] [--runs R]: rows/s and peak RSS of importing a generated
 // current-shape DMHC file (comma-separated, quoted, with Findings) with `npm run etl`, next to
@@ -56,9 +56,11 @@ try {
     if (!b) throw new Error('unexpected baseline output');
     out.push(['papaparse alone', +b[1], +b[2], Math.round(+b[1] / +b[2]), +b[3]]);
     const db = join(dir, `run${r}.duckdb`);
-    const etl = join(import.meta.dirname, '..', 'etl', 'cli.ts');
     const e = /letters: (\d+), .*seconds: ([\d.]+), peak RSS: (\d+) MB/.exec(
-      tsx([etl, '--input', input, '--db', db]),
+      execFileSync(...etlCommand(['--input', input, '--db', db]), {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
     );
     if (!e) throw new Error('unexpected ETL output');
     out.push(['npm run etl (import)', +e[1], +e[2], Math.round(+e[1] / +e[2]), +e[3]]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generate, type Format } from '../etl/generate/index.ts';
-import { median, table, timeShell } from './util.ts';
+import { etlCommand, median, table, timeShell } from './util.ts';
 
 // npm run bench:etl -- --letters N [--format txt|pdf] [--runs R] [--reparse]: letters/s, items/s
 // and peak RSS of a full load of generated letters, next to a baseline measured in the same run
@@ -78,15 +78,10 @@ const reparsed: typeof etl = [];
 
 // One ETL run in its own process, and the figures it prints.
 function runEtl(input: string, db: string) {
-  const cli = join(import.meta.dirname, '..', 'etl', 'cli.ts');
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', cli, '--input', input, '--db', db],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', process.env.IMR_PHASES ? 'inherit' : 'ignore'],
-    },
-  );
+  const out = execFileSync(...etlCommand(['--input', input, '--db', db]), {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', process.env.IMR_PHASES ? 'inherit' : 'ignore'],
+  });
   const m =
     /re-parsed (\d+)[^]*items: (\d+), quarantined: (\d+), seconds: ([\d.]+), peak RSS: (\d+) MB/.exec(
       out,

@@ -9,7 +9,7 @@ import { generate } from '../etl/generate/index.ts';
 import { makeFuzzCorpus } from '../etl/generate/fuzz.ts';
 import { runEtl } from '../etl/run.ts';
 import { Random } from '../etl/generate/random.ts';
-import { ensureDatabase, ROOT, startServer, table } from './util.ts';
+import { ensureDatabase, etlCommand, ROOT, startServer, table } from './util.ts';
 
 // npm run bench:reliability: bad input, SIGKILLs, a full disk and load, in one table.
 const { values } = parseArgs({
@@ -36,11 +36,7 @@ const state = async (db: string) => {
   i.closeSync();
   return JSON.stringify(s);
 };
-const cli = (input: string, db: string) =>
-  [
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'etl', 'cli.ts'), '--input', input, '--db', db],
-  ] as const;
+const cli = (input: string, db: string) => etlCommand(['--input', input, '--db', db]);
 
 // 1. Bad input mixed into good letters, over a database that already holds letters.
 {

@@ -28,6 +28,22 @@ export function table(rows: (string | number)[][]): string {
 
 export const ROOT = join(import.meta.dirname, '..');
 
+/** package.json's script `name`, run without npm: node's own path, then the script's arguments. */
+function script(name: string, args: string[] = []): [string, string[]] {
+  const [node, ...rest] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts[
+    name
+  ].split(' ');
+  if (node !== 'node')
+    throw new Error(`package.json's ${name} script no longer runs node directly`);
+  return [
+    process.execPath,
+    [...rest.map((a: string) => (a.endsWith('.ts') ? join(ROOT, a) : a)), ...args],
+  ];
+}
+
+/** `npm run etl -- args` without npm, so that the RSS it prints is the ETL's own. */
+export const etlCommand = (args: string[]) => script('etl', args);
+
 /** data/bench/N/imr.duckdb, a database of N generated letters, built once and kept for later runs. */
 export function ensureDatabase(n: number): string {
   const dir = join(ROOT, 'data', 'bench', String(n));
@@ -35,13 +51,12 @@ export function ensureDatabase(n: number): string {
   if (existsSync(db)) return db;
   mkdirSync(dir, { recursive: true });
   console.log(`building a database of ${n} generated letters in ${dir} (kept for later runs)...`);
-  const tsx = (script: string, args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
-      stdio: 'inherit',
-    });
-  tsx('etl/generate-cli.ts', ['--letters', String(n), '--seed', '1', '--out', join(dir, 'corpus')]);
-  tsx('etl/cli.ts', ['--input', join(dir, 'corpus'), '--db', db]);
-  rmSync(join(dir, 'corpus'), { recursive: true, force: true });
+  const corpus = join(dir, 'corpus');
+  execFileSync(...script('generate', ['--letters', String(n), '--seed', '1', '--out', corpus]), {
+    stdio: 'inherit',
+  });
+  execFileSync(...etlCommand(['--input', corpus, '--db', db]), { stdio: 'inherit' });
+  rmSync(corpus, { recursive: true, force: true });
   return db;
 }
 
@@ -54,11 +69,7 @@ export async function startServer(
   env: Record<string, string> = {},
 ): Promise<{ url: string; proc: ChildProcess; rssMb: () => number }> {
   const port = 18000 + Math.floor(Math.random() * 1000);
-  const [node, ...args] = JSON.parse(
-    readFileSync(join(ROOT, 'package.json'), 'utf8'),
-  ).scripts.start.split(' ');
-  if (node !== 'node') throw new Error("package.json's start script no longer runs node directly");
-  const proc = spawn(process.execPath, args, {
+  const proc = spawn(...script('start'), {
     cwd: ROOT,
     env: { ...process.env, ...env, IMR_DB: db, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -41,8 +41,10 @@ export class Pool {
     const progress = new SharedArrayBuffer(4);
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
       workerData: { progress },
-      // A worker that runs away with memory dies on its own, and takes one file with it.
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_MB },
+      // A worker that runs away with memory dies on its own, and takes one file with it. A
+      // young generation of 64 MB lets a batch's texts die young: staging 100,000 DMHC rows
+      // took 6.1 s instead of 7.7.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_MB, maxYoungGenerationSizeMb: 64 },
     });
     const slot = { worker, started: new Int32Array(progress) };
     this.all.add(slot);
