@@ -197,7 +197,9 @@ async function mergeInto(
   const db = await instance.connect();
   try {
     // Row groups of 16,384 rows, not DuckDB's 122,880: a group of long texts is held whole
-    // until it is written, so smaller ones halve the merge's memory and let both cores write.
+    // until it is written. 1,000,000 DMHC rows: 64.6 s and 1,130 MB of peak RSS, against 71.0 s
+    // and 1,945 MB. The cost: an unfiltered page of services at a million letters took 89 ms
+    // instead of 56 (the size is the database's, not one table's).
     await db.run(`ATTACH '${building.replace(/'/g, "''")}' AS building (ROW_GROUP_SIZE 16384)`);
     await db.run('USE building');
     await applySchema(db);
