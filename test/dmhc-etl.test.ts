@@ -41,8 +41,10 @@ describe('ETL of DMHC files', () => {
       FROM letters WHERE program = 'DWC'`);
     expect(dwc).toEqual({ n: 6, banded: 6 });
     const [types] = await rows(db, `SELECT count(*) FILTER (treatment_type IS NULL)::INTEGER AS untyped,
-      count(*) FILTER (program = 'DMHC' AND panel IS NOT NULL)::INTEGER AS with_findings FROM items JOIN letters USING (letter_id)`);
-    expect(types).toEqual({ untyped: 0, with_findings: 120 });
+      count(*) FILTER (program = 'DMHC' AND panel IS NOT NULL)::INTEGER AS with_findings,
+      count(*) FILTER (program = 'DMHC' AND synthetic)::INTEGER AS synthetic FROM items JOIN letters USING (letter_id)`);
+    // The generator's cases say they are synthetic; the hand-written row does not.
+    expect(types).toEqual({ untyped: 0, with_findings: 120, synthetic: 120 });
     expect((await check(db)).orphans).toBe(0);
   }); // prettier-ignore
 
@@ -94,8 +96,9 @@ describe('ETL of DMHC files', () => {
     };
     const overturned = lines.filter((l) => l.includes(';Overturned Decision of Health Plan;')).length;
     expect([lines.length, overturned]).toEqual([19228, 8452]);
-    const [totals] = await rows(db, `SELECT count(*)::INTEGER AS n, count(*) FILTER (case_outcome = 'Overturned')::INTEGER AS overturned FROM letters`);
-    expect(totals).toEqual({ n: lines.length, overturned });
+    const [totals] = await rows(db, `SELECT count(*)::INTEGER AS n, count(*) FILTER (case_outcome = 'Overturned')::INTEGER AS overturned,
+      count(*) FILTER (synthetic)::INTEGER AS synthetic FROM letters`);
+    expect(totals).toEqual({ n: lines.length, overturned, synthetic: 0 });
     const years = await rows(db, 'SELECT report_year::VARCHAR AS k, count(*)::INTEGER AS n FROM letters GROUP BY 1');
     expect(Object.fromEntries(years.map((r) => [r.k, r.n]))).toEqual(count(col('Report Year')));
     const cats = await rows(db, `SELECT coalesce(dmhc_category, '') AS k, count(*)::INTEGER AS n FROM items GROUP BY 1`);

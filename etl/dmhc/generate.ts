@@ -2,10 +2,12 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Random } from '../generate/random.ts';
 import type { EvidenceSource } from '../types.ts';
+import { SYNTHETIC_CASE } from './case.ts';
 import { COLUMNS } from './columns.ts';
 
 // Generated DMHC IMR rows in the current file's shape (comma-separated, quoted, with Findings),
-// for tests and the benchmark. Every value is invented; the truth says what each row holds.
+// for tests and the benchmark. Every value is invented, and every Findings says so first
+// (SYNTHETIC_CASE); the truth says what each row holds.
 
 export interface GeneratedCase {
   reference_id: string;
@@ -48,7 +50,7 @@ function findings(r: Random, specialty: string, panel: boolean, cited: [Evidence
     ? 'Final Results: 2 of 3 reviewers determined the service is medically necessary.'
     : 'Final Result: The reviewer determined that the service is medically necessary.';
   const body = FILLER.repeat(r.int(8, 25));
-  return `Nature of Statutory Criteria/Case Summary: An enrollee requested a service.\n${body}${cited.map((c) => c[1]).join(' ')}\n${credentials}\n${verdict}`;
+  return `${SYNTHETIC_CASE}\nNature of Statutory Criteria/Case Summary: An enrollee requested a service.\n${body}${cited.map((c) => c[1]).join(' ')}\n${credentials}\n${verdict}`;
 }
 
 /** The i-th generated case of a seed's sequence. */
