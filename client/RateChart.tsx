@@ -1,26 +1,19 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type RateRow } from './api.ts';
-import { DIMENSIONS, menu, type DimensionName } from '../model/dimensions.ts';
 import { BarWithInterval, Label, LowNPattern } from './Bars.tsx';
 import { Card } from './Card.tsx';
 import { RateTable } from './RateTable.tsx';
 import { drillFilters, encodeDrill } from './drill.ts';
 import { NARROW, useMedia } from './media.ts';
+import { menuOf } from './program.ts';
 import type { State } from './state.ts';
-
-const RATE_MENU = menu('rateMenu');
-// The menu, with the dimension a shared link names if the menu does not offer it.
-const rateDims = (dim: string) =>
-  dim in RATE_MENU || !(dim in DIMENSIONS)
-    ? RATE_MENU
-    : { ...RATE_MENU, [dim]: DIMENSIONS[dim as DimensionName].label.toLowerCase() };
 
 /** Uphold (or overturn) rate by one dimension, with n and intervals; a bar opens its services. */
 export function RateChart({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { dim, metric: which, sort, min_n } = state.view;
   const { data, error, loading } = useApi<{ rows: RateRow[] }>(VIEW_URLS.rates(state));
   const narrow = useMedia(NARROW);
-  const RATE_DIMS = rateDims(dim);
+  const RATE_DIMS = menuOf('rateMenu', state, dim);
   const rows = (data?.rows ?? []).map((r) => {
     const drilled = drillFilters(state.filters, [[dim, r.key]]);
     return {

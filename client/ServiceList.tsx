@@ -2,6 +2,13 @@ import { useEffect, useState } from 'react';
 import { getJson, num, useApi, type Items, type Summary } from './api.ts';
 import { decodeDrill, describeDrill, drillFilters } from './drill.ts';
 import type { State } from './state.ts';
+import { NOT_APPLICABLE } from '../model/values.ts';
+
+// A health-plan case cites evidence, not workers' comp guidelines (MTUS, ODG, ACOEM).
+const guideline = (r: Record<string, unknown>) =>
+  r.program === 'DMHC'
+    ? NOT_APPLICABLE
+    : ((r.guideline_sources as string[] | null) ?? []).join(', ');
 
 /** The services behind a bar or cell (the filters plus the drill-down), a page at a time. */
 export function ServiceList({ state, onState }: { state: State; onState: (s: State) => void }) {
@@ -96,9 +103,9 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
                     </button>
                   </td>
                   <td>{String(r.decision)}</td>
-                  <td>{String(r.category ?? '–')}</td>
-                  <td>{((r.guideline_sources as string[] | null) ?? []).join(', ')}</td>
-                  <td>{String(r.decision_date ?? '–')}</td>
+                  <td>{String(r.category ?? r.dmhc_category ?? '–')}</td>
+                  <td>{guideline(r)}</td>
+                  <td>{String(r.decision_date ?? r.report_year ?? '–')}</td>
                   <td>{String(r.letter_id)}</td>
                 </tr>
               ))}

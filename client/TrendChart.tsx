@@ -10,17 +10,17 @@ import {
   YAxis,
 } from 'recharts';
 import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type Trend } from './api.ts';
-import { menu } from '../model/dimensions.ts';
+import { menuOf } from './program.ts';
 import { Card } from './Card.tsx';
 import { figures, RateTable } from './RateTable.tsx';
 import type { State } from './state.ts';
 
 const COLORS = ['#2f5f96', '#b8562b', '#2e8540', '#7a4a9c', '#8a6d00'];
-const SPLITS = { '': 'nothing', ...menu('splitMenu') };
 
 /** The rate over time by month, quarter or year, with 95% bands, optionally split (top five keys). */
 export function TrendChart({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { interval, split, metric: which } = state.view;
+  const SPLITS = { '': 'nothing', ...menuOf('splitMenu', state, split) };
   const { data, error, loading } = useApi<Trend>(VIEW_URLS.trend(state));
   const rows = data?.rows ?? [];
   const totals = new Map<string, number>();

@@ -1,5 +1,11 @@
 import type { Summary } from '../model/api.ts';
-import { DIMENSIONS, dimension, heatmapAxes, type DimensionName } from '../model/dimensions.ts';
+import {
+  DIMENSIONS,
+  dimension,
+  heatmapAxes,
+  menu,
+  type DimensionName,
+} from '../model/dimensions.ts';
 import { PROGRAMS, type Program } from '../model/values.ts';
 import { withValues, type State, type View } from './state.ts';
 
@@ -9,9 +15,18 @@ export type Choice = Program | 'compare';
 /** The filters without the program filter: what the switch and the compare view count under. */
 export const withoutProgram = (filters: URLSearchParams) => withValues(filters, 'program', []);
 
-/** The heat map's dimensions for the programs the filters keep (none named: all). */
-export const heatmapOf = (s: State) =>
-  heatmapAxes(PROGRAMS.filter((p) => s.filters.getAll('program').includes(p)));
+/** The programs the filters keep, in the declared order (none named: all of them). */
+export const inView = (s: State) => PROGRAMS.filter((p) => s.filters.getAll('program').includes(p));
+
+/** A chart's menu for the programs in view, keeping `current` when a shared link names it. */
+export function menuOf(chart: 'rateMenu' | 'splitMenu', s: State, current: string) {
+  const offered = menu(chart, inView(s));
+  if (!current || current in offered || !(current in DIMENSIONS)) return offered;
+  return { ...offered, [current]: dimension(current as DimensionName).label.toLowerCase() };
+}
+
+/** The heat map's dimensions for the programs in view. */
+export const heatmapOf = (s: State) => heatmapAxes(inView(s));
 
 /** The switch's active choice: compare, or the one program filtered (none for both filtered). */
 export function activeChoice(s: State): Choice | null {
@@ -33,12 +48,12 @@ export function effective(s: State, all: Summary | null): State | null {
 
 /**
  * The rate chart's dimension for one program: one the other program alone has (all 'Not
- * applicable' here) gives way to the program's own treatment category.
+ * applicable' here) gives way to the program's own treatment category, its heat map's rows.
  */
 function fitDim(view: View, p: Program): View {
   const own = view.dim in DIMENSIONS ? dimension(view.dim as DimensionName).programs : undefined;
   if (!own || own.includes(p)) return view;
-  return { ...view, dim: p === 'DMHC' ? 'treatment_type' : 'category' };
+  return { ...view, dim: heatmapAxes([p]).rows };
 }
 
 /** Workers' comp when its letters are real (or mixed), else health plans when they have data. */

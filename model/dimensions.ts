@@ -275,6 +275,8 @@ export const DIMENSIONS = {
     table: 'letters',
     column: 'review_type',
     programs: DMHC,
+    rateMenu: 'review type',
+    splitMenu: 'review type',
     facet: true,
     values: REVIEW_TYPES,
     heatmap: 'cols',
@@ -286,6 +288,7 @@ export const DIMENSIONS = {
     table: 'letters',
     column: 'diagnosis_category',
     programs: DMHC,
+    rateMenu: 'diagnosis category',
     facet: true,
   },
   dmhc_category: {
@@ -295,6 +298,7 @@ export const DIMENSIONS = {
     table: 'items',
     column: 'dmhc_category',
     programs: DMHC,
+    rateMenu: 'health-plan treatment category',
     facet: true,
     heatmap: 'rows',
   },
@@ -305,6 +309,7 @@ export const DIMENSIONS = {
     table: 'items',
     column: 'dmhc_subcategory',
     programs: DMHC,
+    rateMenu: 'health-plan subcategory',
   },
   category_source: {
     label: 'Category from',
@@ -336,12 +341,19 @@ export const FACETS = where((d) => d.facet === true) as FacetName[];
 export const RANGED = where((d) => d.range !== undefined);
 export const CODED = where((d) => d.storage === 'code');
 export const SETS = where((d) => d.storage === 'set');
-/** A chart's menu of dimensions: name → label, in declaration order. */
-export const menu = (chart: 'rateMenu' | 'splitMenu'): Record<string, string> =>
+/**
+ * A chart's menu of dimensions for the programs in view (none named: all), name → label in
+ * declaration order: a dimension only other programs have would be all 'Not applicable'.
+ */
+export const menu = (
+  chart: 'rateMenu' | 'splitMenu',
+  inView: readonly Program[] = [],
+): Record<string, string> =>
   Object.fromEntries(
     DIMENSION_NAMES.flatMap((name) => {
-      const label = dimension(name)[chart];
-      return label ? [[name, label]] : [];
+      const { [chart]: label, programs } = dimension(name);
+      const shown = !inView.length || !programs || programs.some((p) => inView.includes(p));
+      return label && shown ? [[name, label]] : [];
     }),
   );
 

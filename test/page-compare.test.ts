@@ -150,6 +150,11 @@ inBrowser('the compare view over the default data', () => {
       .poll(() => list.getByRole('heading').textContent())
       .toBe(`Services: Health-plan category: ${big.row}, Review type: ${big.col}`);
     await expect.poll(() => list.locator('.listed').textContent()).toBe(`${num(big.n)} services`);
+    // A case's row: its health-plan category, no workers' comp guideline, its report year.
+    const first = list.locator('tbody tr').first().locator('td');
+    await expect
+      .poll(async () => (await first.allTextContents()).slice(2, 5))
+      .toEqual([big.row, 'Not applicable', expect.stringMatching(/^20\d\d$/)]);
     await page.screenshot({ path: join(SHOTS, 'heatmap-dmhc.png'), fullPage: true });
     await page.close();
   });
