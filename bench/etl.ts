@@ -14,6 +14,7 @@ import { etlCommand, median, table, timeShell } from './util.ts';
 // times a run that re-parses every stored letter from its text, as after a parser upgrade (the
 // letters are marked as read by another parser version). With --reparse-db DB, only that: a copy
 // of DB (say data/bench/1000000/imr.duckdb, which bench:api builds) re-parsed from its stored text.
+// With --dmhc ROWS, DMHC rows/s instead: bench/dmhc.ts on a generated file of ROWS rows.
 const { values } = parseArgs({
   options: {
     letters: { type: 'string', default: '20000' },
@@ -23,8 +24,15 @@ const { values } = parseArgs({
     files: { type: 'string', default: '2000' },
     reparse: { type: 'boolean', default: false },
     'reparse-db': { type: 'string' },
+    dmhc: { type: 'string' },
   },
 });
+if (values.dmhc) {
+  const dmhc = join(import.meta.dirname, 'dmhc.ts');
+  const args = ['--import', 'tsx', dmhc, '--rows', values.dmhc, '--runs', values.runs];
+  execFileSync(process.execPath, args, { stdio: 'inherit' });
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const format = (values.real ? 'pdf' : values.format) as Format;
 const dir = mkdtempSync(join(tmpdir(), 'imr-bench-etl-'));

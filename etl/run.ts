@@ -171,6 +171,9 @@ export async function runEtl(input: string, dbPath: string, o: Options = {}): Pr
     const k = await known(dbPath, o.parserVersion ?? PARSER_VERSION);
     await parseAll(input, dbPath, stage, k, s, o);
     k.files.clear(); // a million paths and hashes, not needed while DuckDB merges
+    // The parse's garbage, collected before DuckDB takes its share (`npm run etl` exposes gc):
+    // 1,000,000 DMHC rows peaked at 1,146 MB of RSS with it, at 1,274 MB without.
+    (globalThis as { gc?: () => void }).gc?.();
     // A manifest may have changed without any letter changing: its coding is applied again.
     if (s.new + s.changed + s.reparsed + s.retried > 0 || !k.current || hasManifest(input))
       await mergeInto(dbPath, building, stage, input, s);
