@@ -109,8 +109,8 @@ WITH keys AS (
   FROM (SELECT letter_id, min(item_no) AS first_no FROM items GROUP BY letter_id)
   JOIN letters l USING (letter_id)),
 cubes AS (
-  SELECT k, row_number() OVER (ORDER BY k)::INTEGER AS cube_key
-  FROM (SELECT DISTINCT ${key} AS k ${from}))
+  SELECT facets, row_number() OVER (ORDER BY facets)::INTEGER AS cube_key
+  FROM (SELECT DISTINCT ${key} AS facets ${from}))
 SELECT k.letter_key, k.letter_key // 64 AS letter_block, i.item_no = k.first_no AS first_item,
   c.cube_key,
   ${[...rawColumns, ...EXTRA].join(', ')},
@@ -121,7 +121,7 @@ SELECT k.letter_key, k.letter_key // 64 AS letter_block, i.item_no = k.first_no 
   ${CODED.map(codeColumn).join(',\n  ')}
 ${from}
 JOIN keys k ON k.letter_id = i.letter_id
-JOIN cubes c ON c.k = ${key}
+JOIN cubes c ON c.facets = ${key}
 ORDER BY k.letter_key, i.item_no`;
 };
 
