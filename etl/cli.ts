@@ -1,22 +1,28 @@
 import { runEtl } from './run.ts';
+import { schemaOf, SCHEMA_VERSION } from './schema.ts';
 import { report } from './report.ts';
 import { writeParquet } from './parquet.ts';
 import { ETL } from './commands.ts';
 import { runCli } from './flags.ts';
+import { etlMemory } from './flag-values.ts';
 import { stateAgreement, stateLine } from './state.ts';
 import { metadataLine } from './metadata-load.ts';
 
 await runCli(ETL, async (values) => {
-  if (values.input) {
-    const s = await runEtl(values.input, values.db, {
+  // A database of an earlier release is upgraded before it is read (etl/upgrade.ts).
+  const stale = values.input || values.upgrade || (await schemaOf(values.db)).kind !== 'current';
+  if (stale) {
+    const s = await runEtl(values.input ?? null, values.db, {
       workers: values.workers,
       fileTimeoutMs: values['file-timeout-ms'],
+      memory: (etlMemory(process.env) as { value: string }).value,
     });
     console.log(
       `files: ${s.files} (new ${s.new}, changed ${s.changed}, unchanged ${s.unchanged}, duplicate letters ${s.duplicates}, re-parsed ${s.reparsed}, quarantined retried ${s.retried}), ` +
         `letters: ${s.letters}, items: ${s.items}, quarantined: ${s.quarantined}, seconds: ${s.seconds}, ` +
         `peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
+    if (s.upgraded) console.log(`upgraded from schema ${s.upgraded} to ${SCHEMA_VERSION}`);
     if (s.state) console.log(stateLine(s.state));
     for (const p of s.state?.problems.slice(0, 20) ?? []) console.log(`  manifest: ${p}`);
   }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { HELP, type Cli, type Flags } from './flags.ts';
-import { folder, newPath, wholeNumber } from './flag-values.ts';
+import { etlMemory, folder, newPath, wholeNumber } from './flag-values.ts';
+import { isDuckDbFile } from './schema.ts';
 
 // Each command line is declared once here: its parsing, its error messages and its --help all
 // come from these entries.
@@ -21,6 +22,11 @@ const etlFlags = {
     valid: 'a file path in a folder that exists',
     default: process.env.IMR_DB || 'data/imr.duckdb',
     schema: newPath('file'),
+  },
+  upgrade: {
+    type: 'boolean',
+    help: "Brings a database of an earlier release to today's schema, parsing its letters again from the text it holds. A run with --input, --report or --parquet does this too.",
+    schema: z.boolean(),
   },
   report: {
     type: 'boolean',
@@ -54,13 +60,17 @@ const etlFlags = {
 export const ETL: Cli<typeof etlFlags> = {
   name: 'npm run etl',
   usage:
-    'npm run etl -- --input DIR [--db FILE] [--report] [--parquet DIR] [--workers N] [--file-timeout-ms MS]',
+    'npm run etl -- --input DIR [--db FILE] [--upgrade] [--report] [--parquet DIR] [--workers N] [--file-timeout-ms MS]',
   about:
     'Reads IMR determination letters (PDF or text) into a DuckDB database, and reports on it or exports it.',
   flags: etlFlags,
   check: (v) => {
-    if (!v.input && !v.report && !v.parquet)
-      return 'nothing to do: give --input DIR to load letters, or --report or --parquet DIR to read a database';
+    if (!v.input && !v.upgrade && !v.report && !v.parquet)
+      return 'nothing to do: give --input DIR to load letters, --upgrade, or --report or --parquet DIR to read a database';
+    const memory = etlMemory(process.env);
+    if ('wrong' in memory) return memory.wrong;
+    if (existsSync(v.db) && !isDuckDbFile(v.db))
+      return `--db ${JSON.stringify(v.db)} is not a DuckDB database; give a new file or one this project built`;
     if (!v.input && !existsSync(v.db))
       return `--db ${JSON.stringify(v.db)} does not exist; load letters into it first with --input DIR`;
   },

@@ -22,13 +22,11 @@ const source = (name: DimensionName) => {
   const d = dimension(name);
   return d.prefer ? `coalesce(${alias(name)}.${d.prefer}, ${raw(name)})` : raw(name);
 };
-// A database made before programs holds workers' comp letters only.
-const PROGRAM = `coalesce(l.program, 'DWC')`;
 /** expr for the dimension's own programs' services, `other` for the rest. */
 const own = (name: DimensionName, expr: string, other: string) => {
   const programs = dimension(name).programs;
   if (!programs) return expr;
-  return `CASE WHEN ${PROGRAM} IN (${programs.map((p) => `'${p}'`).join(', ')}) THEN ${expr} ELSE ${other} END`;
+  return `CASE WHEN l.program IN (${programs.map((p) => `'${p}'`).join(', ')}) THEN ${expr} ELSE ${other} END`;
 };
 /** A code dimension's value: a missing one is a value of its own that a filter can ask for. */
 const value = (name: DimensionName) =>
@@ -40,6 +38,22 @@ const setAlias = (name: DimensionName) => `s_${name}`;
 const rows = (name: DimensionName) =>
   dimension(name).table === 'items' ? 'items i JOIN letters l USING (letter_id)' : 'letters l';
 
+/**
+ * The distinct (kind, value) pairs of the dimensions names, as `expr` gives each value, in one
+ * scan of each table: a SELECT DISTINCT and a join of items to letters for each dimension held
+ * every one's hash tables at once, and ran out of memory (20,000 letters under 128 MB).
+ */
+function distinctValues(names: DimensionName[], expr: (d: DimensionName) => string, as: string) {
+  const scan = (table: 'items' | 'letters') => {
+    const here = names.filter((d) => dimension(d).table === table);
+    if (!here.length) return [];
+    const kinds = `[${here.map((d) => `'${d}'`).join(', ')}]`;
+    const values = `[${here.map(expr).join(', ')}]`;
+    return [`SELECT unnest(${kinds}) AS kind, unnest(${values}) AS ${as} FROM ${rows(here[0])}`];
+  };
+  return `SELECT DISTINCT * FROM (${[...scan('items'), ...scan('letters')].join('\n  UNION ALL ')})`;
+}
+
 // sets: each distinct list of a set dimension, once, with the labels a breakdown shows (an
 // empty list is the dimension's `empty` label, a missing one 'Not stated'). Facts carry a set's
 // id: grouping by an integer and unnesting the few groups afterwards is ten times faster than
@@ -48,18 +62,14 @@ const sets = `CREATE OR REPLACE TABLE sets AS
 SELECT row_number() OVER (ORDER BY kind, list::VARCHAR)::INTEGER AS id, kind, list,
   CASE WHEN list IS NULL THEN ['${NOT_STATED}'] WHEN len(list) > 0 THEN list
   ${SETS.map((s) => `WHEN kind = '${s}' THEN ['${dimension(s).empty ?? NOT_STATED}']`).join(' ')} END AS labels
-FROM (${SETS.map((s) => `SELECT DISTINCT '${s}' AS kind, ${list(s)} AS list FROM ${rows(s)}`).join(
-  '\n  UNION ',
-)})`;
+FROM (${distinctValues(SETS, list, 'list')})`;
 
 // codes: a small integer for each value of the code dimensions. A scan keeps the rows equal to
 // one integer three times faster than those equal to one string, and the server binds the codes
 // a filter asks for.
 const codes = `CREATE OR REPLACE TABLE codes AS
 SELECT kind, value, row_number() OVER (PARTITION BY kind ORDER BY value)::SMALLINT AS code
-FROM (${CODED.map(
-  (c) => `SELECT DISTINCT '${c}' AS kind, ${value(c)} AS value FROM ${rows(c)}`,
-).join('\n  UNION ')})`;
+FROM (${distinctValues(CODED, value, 'value')})`;
 
 // treatments: the distinct treatment names, far fewer than services, so a search scans these
 // and facts are kept by their id.
@@ -78,12 +88,20 @@ const codeColumn = (c: DimensionName) =>
 // the letters densely, so the server counts distinct letters with a bitmap; first_item marks one
 // service per letter; letter_block is letter_key // 64, a small integer DuckDB groups by with a
 // perfect hash, as it does decision_month_no (year * 12 + month - 1) with a facet code.
-// cube_key is the service's row in facet_cube. Both keys are numbered in small tables of their
-// own (keys, cubes) and joined: a window over the services sorts every column of every service.
-// The statement took 7.2 s instead of 14.6 for 1,000,000 DMHC cases, and 4.9 s instead of 7.2
-// for 200,000 generated letters (469,477 services; medians of 3), with the same rows in the
-// same order.
-const facts = () => {
+// cube_key is the service's row in facet_cube.
+//
+// It is built in steps that each hold little at once, so that each fits DuckDB's memory or
+// spills (one statement with every join, the cubes' DISTINCT over their labels and the sort ran
+// out of 640 MB at a million letters, and out of 96 MB at 20,000): letter_keys numbers the
+// letters; facts_base joins the services to their letters, keys, sets and codes; cubes numbers
+// the distinct facet codes, small integers; facts is facts_base with each row's cube, sorted.
+const letterKeys = `CREATE OR REPLACE TABLE letter_keys AS
+SELECT letter_id, first_no,
+  row_number() OVER (ORDER BY l.decision_date, letter_id)::INTEGER AS letter_key
+FROM (SELECT letter_id, min(item_no) AS first_no FROM items GROUP BY letter_id)
+JOIN letters l USING (letter_id)`;
+
+const factsBase = () => {
   // Each dimension's column as stored (the preferred value where there is one), and a date
   // dimension's year column.
   const rawColumns = [
@@ -95,35 +113,33 @@ const facts = () => {
       }),
     ]),
   ];
-  const cube = FACETS.map((f) => (dimension(f).storage === 'set' ? `${setAlias(f)}.id` : value(f)));
-  // Every facet's value as one key: joined on its parts, the planner joined cubes to letters
-  // before items and built millions of rows.
-  const key = `row(${cube.join(', ')})`;
-  const from = `FROM items i JOIN letters l USING (letter_id)
-JOIN treatments t ON t.treatment IS NOT DISTINCT FROM i.treatment
-${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND ${setAlias(s)}.list IS NOT DISTINCT FROM ${list(s)}`).join('\n')}`;
-  return `CREATE OR REPLACE TABLE facts AS
-WITH keys AS (
-  SELECT letter_id, first_no,
-    row_number() OVER (ORDER BY l.decision_date, letter_id)::INTEGER AS letter_key
-  FROM (SELECT letter_id, min(item_no) AS first_no FROM items GROUP BY letter_id)
-  JOIN letters l USING (letter_id)),
-cubes AS (
-  SELECT facets, row_number() OVER (ORDER BY facets)::INTEGER AS cube_key
-  FROM (SELECT DISTINCT ${key} AS facets ${from}))
+  return `CREATE OR REPLACE TABLE facts_base AS
 SELECT k.letter_key, k.letter_key // 64 AS letter_block, i.item_no = k.first_no AS first_item,
-  c.cube_key,
   ${[...rawColumns, ...EXTRA].join(', ')},
   t.id AS treatment_id, i.decision = 'Upheld' AS upheld,
   (year(l.decision_date) * 12 + month(l.decision_date) - 1)::INTEGER AS decision_month_no,
   l.synthetic,
   ${SETS.map((s) => `${setAlias(s)}.id AS ${s}_set`).join(', ')},
   ${CODED.map(codeColumn).join(',\n  ')}
-${from}
-JOIN keys k ON k.letter_id = i.letter_id
-JOIN cubes c ON c.facets = ${key}
-ORDER BY k.letter_key, i.item_no`;
+FROM items i JOIN letters l USING (letter_id)
+JOIN treatments t ON t.treatment IS NOT DISTINCT FROM i.treatment
+${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND ${setAlias(s)}.list IS NOT DISTINCT FROM ${list(s)}`).join('\n')}
+JOIN letter_keys k ON k.letter_id = i.letter_id`;
 };
+
+const cubeKeys = FACETS.map(keyColumn).join(', ');
+
+const cubes = `CREATE OR REPLACE TABLE cubes AS
+SELECT ${cubeKeys}, row_number() OVER (ORDER BY ${cubeKeys})::INTEGER AS cube_key
+FROM (SELECT DISTINCT ${cubeKeys} FROM facts_base)`;
+
+const facts = `CREATE OR REPLACE TABLE facts AS
+SELECT f.letter_key, f.letter_block, f.first_item, c.cube_key,
+  f.* EXCLUDE (letter_key, letter_block, first_item)
+FROM facts_base f JOIN cubes c USING (${cubeKeys})
+ORDER BY f.letter_key, f.item_no`;
+
+const dropSteps = 'DROP TABLE letter_keys; DROP TABLE facts_base; DROP TABLE cubes';
 
 // facet_cube: services counted by every facet column, a few percent of the facts' rows.
 // Facets, rates and cross-tabs by these columns read it, or, under other filters, count facts
@@ -139,4 +155,15 @@ const treatmentCube = `CREATE OR REPLACE TABLE treatment_cube AS
 SELECT treatment_id, cube_key, count(*)::INTEGER AS n FROM facts GROUP BY ALL ORDER BY ALL`;
 
 /** The statements, in order. */
-export const DERIVED_STATEMENTS = [sets, codes, treatments, facts(), facetCube, treatmentCube];
+export const DERIVED_STATEMENTS = [
+  sets,
+  codes,
+  treatments,
+  letterKeys,
+  factsBase(),
+  cubes,
+  facts,
+  dropSteps,
+  facetCube,
+  treatmentCube,
+];

@@ -41,3 +41,38 @@ export const newPath = (kind: 'file' | 'folder') =>
     const parent = dirname(resolve(p));
     if (!stat(parent)?.isDirectory()) return `is in a folder that does not exist (${parent})`;
   });
+
+const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+for (const [u, k] of [
+  ['kib', 1],
+  ['mib', 2],
+  ['gib', 3],
+  ['tib', 4],
+] as const)
+  UNITS[u] = 1024 ** k;
+
+// A size DuckDB's memory_limit takes; below 16 MB no aggregate here has room to run.
+export const memorySize = z.string().superRefine((s, ctx) => {
+  const m = /^(\d+(?:\.\d+)?)\s*(B|[KMGT]i?B)$/i.exec(s);
+  const bytes = m ? Number(m[1]) * UNITS[m[2].toLowerCase()] : 0;
+  if (!m || bytes < 16e6)
+    ctx.addIssue({ code: 'custom', message: m ? 'is less than 16MB' : 'is not a size' });
+});
+
+/** The ETL's DuckDB memory (IMR_ETL_MEMORY), as the server's IMR_MEMORY_LIMIT is checked. */
+export const ETL_MEMORY = {
+  name: 'IMR_ETL_MEMORY',
+  default: '640MB',
+  valid: 'a size of at least 16MB, such as 640MB or 2GB',
+};
+
+/** IMR_ETL_MEMORY's value, or what is wrong with it. */
+export function etlMemory(env: NodeJS.ProcessEnv): { value: string } | { wrong: string } {
+  const given = env[ETL_MEMORY.name] || undefined;
+  const r = memorySize.safeParse(given ?? ETL_MEMORY.default);
+  if (r.success) return { value: given ?? ETL_MEMORY.default };
+  const why = r.error.issues[0].message;
+  return {
+    wrong: `${ETL_MEMORY.name}=${JSON.stringify(given)} ${why}; expected ${ETL_MEMORY.valid}`,
+  };
+}

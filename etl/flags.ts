@@ -159,6 +159,10 @@ export async function runCli<F extends Flags>(
   try {
     await main(values);
   } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${cli.name}: ${e.message}\n`);
+      process.exit(2);
+    }
     // A file or database that fails (not a database, a full disk) is one line; a fault of the
     // program's own keeps its stack trace, which is what whoever fixes it needs.
     const bug = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DERIVED_VERSION } from './load.ts';
-import { staleLetters, versionColumn } from './reparse.ts';
+import { STALE_LETTERS } from './reparse.ts';
 import { openReadOnly } from './read-only.ts';
 
 export interface Known {
@@ -26,17 +26,13 @@ export async function known(dbPath: string, version: string): Promise<Known> {
       UNION ALL SELECT source_file, source_sha256 FROM duplicates`);
     for await (const rows of result.yieldRows())
       for (const [f, h] of rows) files.set(String(f), String(h));
-    // A database older than derived_version has no such table.
-    const current = await db.runAndReadAll('SELECT version FROM derived_version').then(
-      (r) => r.getRows()[0]?.[0] === DERIVED_VERSION,
-      () => false,
-    );
-    const q = await versionColumn(db, 'quarantine');
+    const built = await db.runAndReadAll('SELECT version FROM derived_version');
+    const current = built.getRows()[0]?.[0] === DERIVED_VERSION;
     const v = { v: version };
     const retry = new Set(
       (
         await db.runAndReadAll(
-          `SELECT source_file FROM quarantine WHERE ${q} IS DISTINCT FROM $v`,
+          `SELECT source_file FROM quarantine WHERE parser_version IS DISTINCT FROM $v`,
           v,
         )
       )
@@ -44,10 +40,7 @@ export async function known(dbPath: string, version: string): Promise<Known> {
         .map(([f]) => String(f)),
     );
     const stale = (
-      await db.runAndReadAll(
-        `SELECT count(*)::INTEGER FROM letters WHERE ${await staleLetters(db)}`,
-        v,
-      )
+      await db.runAndReadAll(`SELECT count(*)::INTEGER FROM letters WHERE ${STALE_LETTERS}`, v)
     ).getRows()[0][0] as number;
     return { files, current, retry, stale };
   } finally {

@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DERIVED_STATEMENTS } from './derived.ts';
-
-const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
-
-export async function applySchema(db: DuckDBConnection): Promise<void> {
-  await db.run(SCHEMA);
-}
 
 /** Which version of the derived statements built a database's tables: a run rebuilds them when it is not this one. */
 export const DERIVED_VERSION = createHash('sha256')
@@ -24,12 +17,12 @@ export async function buildDerived(db: DuckDBConnection): Promise<void> {
 }
 
 // read_json's column spec for a table, from the table itself: names and types come from the
-// schema, less any column named in `without`.
+// schema; only those named in `only`, when given.
 async function columns(
   db: DuckDBConnection,
   table: string,
   extra = '',
-  without: string[] = [],
+  only?: string[],
 ): Promise<string> {
   const rows = (
     await db.runAndReadAll(
@@ -38,9 +31,11 @@ async function columns(
       { t: table },
     )
   ).getRows();
-  const kept = rows.filter(([n]) => !without.includes(String(n)));
+  const kept = rows.filter(([n]) => !only || only.includes(String(n)));
   return `{${kept.map(([n, t]) => `'${n}': '${t}'`).join(', ')}${extra}}`;
 }
+
+const STAGE_KEYS = ['letter_id', 'source_file', 'source_sha256', 'program'];
 
 /**
  * Merges a run's NDJSON files into the tables in one transaction: a letter replaces any earlier
@@ -54,8 +49,10 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
   // The texts are most of the bytes: letters and items are read once, straight into their tables.
   const letters = json('letters', await columns(db, 'letters'));
   const items = json('items', await columns(db, 'items', ", 'source_file': 'VARCHAR'"));
-  const withoutTexts = json('letters', await columns(db, 'letters', '', ['full_text']));
-  await db.run(`CREATE TEMP TABLE stage_letters AS SELECT * FROM ${withoutTexts}`);
+  // Of the staged letters, what deciding which file wins needs: all their columns held a million
+  // letters' 557 MB of the merge's 640 MB while their texts and services were inserted.
+  const keys = json('letters', await columns(db, 'letters', '', STAGE_KEYS));
+  await db.run(`CREATE TEMP TABLE stage_letters AS SELECT * FROM ${keys}`);
   await db.run(
     `CREATE TEMP TABLE stage_quarantine AS SELECT * FROM ${json('quarantine', await columns(db, 'quarantine'))}`,
   );
@@ -82,6 +79,11 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
     await db.run(`INSERT INTO duplicates SELECT source_file, source_sha256, letter_id FROM letters
       WHERE program = 'DMHC' AND letter_id IN (SELECT letter_id FROM kept)
       AND source_file NOT IN (SELECT source_file FROM touched)`);
+    // The state's coding of a letter's services outlives a new parse of it: a run whose input
+    // has no manifest (a parser upgrade, say) keeps it, and one with a manifest applies it anew.
+    await db.run(`CREATE TEMP TABLE coded AS SELECT letter_id, item_no, state_category,
+      state_subcategory, state_decision FROM items
+      WHERE category_source = 'state' AND letter_id IN (SELECT letter_id FROM kept)`);
     await db.run(`DELETE FROM items WHERE letter_id IN (SELECT letter_id FROM kept)
       OR letter_id IN (SELECT letter_id FROM letters WHERE source_file IN (SELECT source_file FROM touched))`);
     await db.run(
@@ -93,6 +95,9 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
     await db.run(
       `INSERT INTO items BY NAME SELECT s.* EXCLUDE (source_file) FROM ${items} s ${keptOnly}`,
     );
+    await db.run(`UPDATE items SET state_category = c.state_category, category_source = 'state',
+      state_subcategory = c.state_subcategory, state_decision = c.state_decision FROM coded c
+      WHERE items.letter_id = c.letter_id AND items.item_no = c.item_no`);
     await db.run('INSERT INTO quarantine BY NAME SELECT * FROM stage_quarantine');
     await db.run(`INSERT INTO duplicates SELECT s.source_file, s.source_sha256, s.letter_id FROM stage_letters s
       ANTI JOIN kept k USING (letter_id, source_file)`);
@@ -101,7 +106,7 @@ export async function merge(db: DuckDBConnection, dir: string): Promise<number> 
     await db.run('ROLLBACK');
     throw e;
   }
-  for (const t of ['stage_letters', 'stage_quarantine', 'kept', 'touched'])
+  for (const t of ['stage_letters', 'stage_quarantine', 'kept', 'touched', 'coded'])
     await db.run(`DROP TABLE ${t}`);
   return staged - kept;
 }

@@ -111,10 +111,6 @@ export async function metadataLine(dbPath: string): Promise<string | null> {
   const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
-    const has = await db.runAndReadAll(
-      `SELECT 1 FROM information_schema.columns WHERE table_name = 'letters' AND column_name = 'flags'`,
-    );
-    if (has.getRows().length === 0) return null;
     const [[cases, services]] = (
       await db.runAndReadAll(`SELECT count(DISTINCT l.letter_id)::INTEGER, count(*)::INTEGER
         FROM items i JOIN letters l USING (letter_id) WHERE ${IS_METADATA}`)

@@ -1,4 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Per-phase timing, on when IMR_PHASES is set: `IMR_PHASES=1 npm run etl -- --input DIR`. */
 export const PHASES_ON = !!process.env.IMR_PHASES;
@@ -34,4 +35,21 @@ export function printPhases(phases: Record<string, number>, files: number): void
       : `  ${k}: ${(v / files).toFixed(3)} ms a file`,
   );
   console.error(`phases (IMR_PHASES), summed over workers:\n${lines.join('\n')}`);
+}
+
+/** With IMR_PHASES, each statement db runs is timed on stderr, with DuckDB's memory after it. */
+export function traceStatements(db: DuckDBConnection): void {
+  if (!PHASES_ON) return;
+  const run = db.run.bind(db);
+  db.run = (async (...args: Parameters<DuckDBConnection['run']>) => {
+    const t0 = performance.now();
+    console.error(`  ${args[0].replace(/\s+/g, ' ').slice(0, 100)}`);
+    const result = await run(...args);
+    const mem = await run(
+      `SELECT (SELECT sum(memory_usage_bytes) // 1e6 FROM duckdb_memory()) || ' tagged; ' || (SELECT string_agg(database_name || ' ' || memory_usage, ', ') FROM pragma_database_size())`,
+    );
+    const s = ((performance.now() - t0) / 1000).toFixed(2);
+    console.error(`    ${s} s, then ${(await mem.getRows())[0][0]} MB`);
+    return result;
+  }) as DuckDBConnection['run'];
 }

@@ -1,32 +1,12 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Job } from './worker.ts';
 import { openReadOnly } from './read-only.ts';
-
-/** A table's column, or NULL in a database made before it existed. */
-async function column(db: DuckDBConnection, table: string, name: string): Promise<string> {
-  const r = await db.runAndReadAll(
-    `SELECT count(*)::INTEGER FROM information_schema.columns WHERE table_name = $t AND column_name = $c`,
-    { t: table, c: name },
-  );
-  return r.getRows()[0][0] ? name : 'NULL::VARCHAR';
-}
-
-/** The column holding a table's parser version, or NULL in a database made before it existed. */
-export const versionColumn = (db: DuckDBConnection, table: string) =>
-  column(db, table, 'parser_version');
 
 /**
  * Which letters another parser version read ($v is this version's): the DMHC program's cases
  * come from its CSV, and a fetch manifest's metadata rows (no full_text) from the state's
  * rows, not from a letter the parser reads, so they are never stale.
  */
-export async function staleLetters(db: DuckDBConnection): Promise<string> {
-  const [version, program] = [
-    await versionColumn(db, 'letters'),
-    await column(db, 'letters', 'program'),
-  ];
-  return `${version} IS DISTINCT FROM $v AND ${program} IS DISTINCT FROM 'DMHC' AND full_text IS NOT NULL`;
-}
+export const STALE_LETTERS = `parser_version IS DISTINCT FROM $v AND program = 'DWC' AND full_text IS NOT NULL`;
 
 /**
  * Batches of the letters another parser version read, with the text the database holds, so
@@ -42,9 +22,8 @@ export async function* staleTexts(
   const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
-    const engine = await column(db, 'letters', 'pdf_engine');
     const result = await db.stream(
-      `SELECT source_file, source_sha256, full_text, ${engine} FROM letters WHERE ${await staleLetters(db)}`,
+      `SELECT source_file, source_sha256, full_text, pdf_engine FROM letters WHERE ${STALE_LETTERS}`,
       { v: version },
     );
     let batch: NonNullable<Job['texts']> = [];

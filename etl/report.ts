@@ -88,12 +88,6 @@ export async function report(dbPath: string): Promise<string> {
 
 /** Letters with flags, and each kind of flag ('no "MAXIMUS guideline:" paragraph', whatever its item) with its count. */
 async function flagCounts(db: DuckDBConnection) {
-  const has = (
-    await db.runAndReadAll(
-      `SELECT count(*)::INTEGER FROM information_schema.columns WHERE table_name = 'letters' AND column_name = 'flags'`,
-    )
-  ).getRows()[0][0];
-  if (!has) return { letters: 0, kinds: [] };
   const letters = (
     await db.runAndReadAll('SELECT count(*)::INTEGER FROM letters WHERE len(flags) > 0')
   ).getRows()[0][0] as number;

@@ -4,22 +4,26 @@ import {
   existsSync,
   mkdirSync,
   renameSync,
-  rmSync,
   type WriteStream,
 } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { isCsv, stageCsv } from './dmhc/stage.ts';
+import { diskNeeds, removeBuild } from './leftovers.ts';
+import { ETL_MEMORY } from './flag-values.ts';
 import type { CaseBatch } from './dmhc/rows.ts';
 import { countLetterFiles, letterFiles } from './files.ts';
-import { applySchema, buildDerived, merge } from './load.ts';
+import { buildDerived, merge } from './load.ts';
+import { applySchema, schemaOf, SCHEMA_VERSION } from './schema.ts';
+import { upgrade } from './upgrade.ts';
+import { UsageError } from './flags.ts';
 import { Pool } from './pool.ts';
 import { progress } from './progress.ts';
 import { staleTexts } from './reparse.ts';
 import { known, type Known } from './known.ts';
 import { PARSER_VERSION } from './version.ts';
-import { PHASES_ON, printPhases } from './phases.ts';
+import { PHASES_ON, printPhases, traceStatements } from './phases.ts';
 import type { Done, Job } from './worker.ts';
 import { applyStateCoding, type StateCoding } from './state.ts';
 import { hasManifest } from './manifest.ts';
@@ -39,6 +43,8 @@ export interface Summary {
   /** Unchanged files another parser version quarantined, read again. */
   retried: number;
   seconds: number;
+  /** The schema version of the database this run upgraded, if it did. */
+  upgraded?: number;
   /** How the services matched the state's rows, when input holds a fetch manifest. */
   state?: StateCoding | null;
 }
@@ -50,7 +56,7 @@ type Out = Record<'letters' | 'items' | 'quarantine', WriteStream>;
 // Worker threads read, hash and parse every letter under input, and this thread streams every
 // CSV (DMHC open data); their rows go to NDJSON in stage.
 async function parseAll(
-  input: string,
+  input: string | null,
   dbPath: string,
   stage: string,
   known: Known,
@@ -70,13 +76,14 @@ async function parseAll(
   // The count walks the folder beside the run (the walk is cheap); until it is done the bar
   // shows the files done without a total.
   let total: number | null = null;
-  const counted = o.quiet
-    ? Promise.resolve()
-    : countLetterFiles(input).then(
-        (n) => void (total = n),
-        () => {},
-      );
-  const tick = o.quiet ? () => {} : progress(() => total);
+  const counted =
+    o.quiet || !input
+      ? Promise.resolve()
+      : countLetterFiles(input).then(
+          (n) => void (total = n),
+          () => {},
+        );
+  const tick = o.quiet || !input ? () => {} : progress(() => total);
   const pending = new Set<Promise<void>>();
   const take = async (d: Done) => {
     for (const k of ['new', 'changed', 'unchanged', 'quarantined', 'reparsed', 'retried'] as const)
@@ -101,9 +108,9 @@ async function parseAll(
     if (pending.size >= 2 * pool.size) await Promise.race(pending);
   };
   try {
-    for await (const path of letterFiles(input)) {
+    for await (const path of input ? letterFiles(input) : []) {
       s.files++;
-      const source_file = relative(input, path);
+      const source_file = relative(input ?? '', path);
       if (isCsv(path)) {
         // A CSV holds many cases: this thread streams it, the workers read its rows.
         const cases = (batch: CaseBatch) => send({ cases: batch });
@@ -125,7 +132,7 @@ async function parseAll(
     await pool.close();
   }
   await counted;
-  if (!o.quiet) tick(s.files, true);
+  tick(s.files, true);
   if (PHASES_ON) printPhases(phases, s.files);
 }
 
@@ -136,6 +143,8 @@ interface Options {
   parserVersion?: string;
   /** A file that takes longer than this to read is quarantined (default 60 s). */
   fileTimeoutMs?: number;
+  /** DuckDB's memory for the merge (IMR_ETL_MEMORY); what does not fit spills to disk. */
+  memory?: string;
 }
 
 /**
@@ -146,13 +155,29 @@ interface Options {
  * old one exactly as it was. When nothing is, and its derived tables are this version's, the
  * database is not touched at all.
  */
-export async function runEtl(input: string, dbPath: string, o: Options = {}): Promise<Summary> {
+export async function runEtl(
+  input: string | null,
+  dbPath: string,
+  o: Options = {},
+): Promise<Summary> {
   const t0 = performance.now();
   mkdirSync(dirname(dbPath) || '.', { recursive: true });
-  // Leftovers of a run that was killed are dropped; the database itself was never touched.
   const building = `${dbPath}.building`;
   const stage = `${dbPath}.stage`;
-  for (const f of [building, `${building}.wal`, stage]) rmSync(f, { recursive: true, force: true });
+  // What a killed run left is dropped; the database itself was never touched.
+  const left = removeBuild(dbPath);
+  if (left.length && !o.quiet) console.warn(`removed what an earlier run left: ${left.join(', ')}`);
+  const schema = await schemaOf(dbPath);
+  if (schema.kind === 'foreign')
+    throw new UsageError(
+      `--db ${JSON.stringify(dbPath)} holds another program's tables, not letters`,
+    );
+  if (schema.kind === 'newer')
+    throw new UsageError(
+      `--db ${JSON.stringify(dbPath)} was built by a newer release (schema ${schema.version}; ` +
+        `this one reads ${SCHEMA_VERSION}): update IMR Outcomes to load into it`,
+    );
+  const memory = o.memory ?? ETL_MEMORY.default;
   mkdirSync(stage);
   const s: Summary = {
     files: 0,
@@ -168,36 +193,52 @@ export async function runEtl(input: string, dbPath: string, o: Options = {}): Pr
     seconds: 0,
   };
   try {
-    const k = await known(dbPath, o.parserVersion ?? PARSER_VERSION);
-    await parseAll(input, dbPath, stage, k, s, o);
+    // A database of an earlier release is rebuilt into today's schema first (etl/upgrade.ts); the
+    // run then reads from that copy, and renames it over the database only when all is done.
+    const source = schema.kind === 'older' ? building : dbPath;
+    if (schema.kind === 'older') {
+      if (!o.quiet) console.log(upgrading(dbPath, schema.version));
+      await upgrade(dbPath, building, memory);
+      s.upgraded = schema.version;
+    }
+    const k = await known(source, o.parserVersion ?? PARSER_VERSION);
+    await parseAll(input, source, stage, k, s, o);
     k.files.clear(); // a million paths and hashes, not needed while DuckDB merges
     // The parse's garbage, collected before DuckDB takes its share (`npm run etl` exposes gc):
     // 1,000,000 DMHC rows peaked at 1,146 MB of RSS with it, at 1,274 MB without.
     (globalThis as { gc?: () => void }).gc?.();
     // A manifest may have changed without any letter changing: its coding is applied again.
-    if (s.new + s.changed + s.reparsed + s.retried > 0 || !k.current || hasManifest(input))
-      await mergeInto(dbPath, building, stage, input, s);
+    const manifest = input !== null && hasManifest(input);
+    if (s.new + s.changed + s.reparsed + s.retried > 0 || !k.current || manifest || s.upgraded)
+      await mergeInto(source, dbPath, stage, input, s, memory);
+  } catch (e) {
+    if (e instanceof Error) e.message += `\n${diskNeeds(dbPath, stage)}`;
+    throw e;
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    removeBuild(dbPath);
   }
   s.seconds = Math.round((performance.now() - t0) / 100) / 10;
   return s;
 }
 
 async function mergeInto(
+  source: string,
   dbPath: string,
-  building: string,
   stage: string,
-  input: string,
+  input: string | null,
   s: Summary,
+  memory: string,
 ): Promise<void> {
-  if (existsSync(dbPath)) copyFileSync(dbPath, building);
+  const building = `${dbPath}.building`;
+  if (source === dbPath && existsSync(dbPath)) copyFileSync(dbPath, building);
   // DuckDB's share of the run's memory; what does not fit spills to the stage folder.
   const instance = await DuckDBInstance.create(':memory:', {
-    memory_limit: '640MB',
+    memory_limit: memory,
     temp_directory: stage,
+    preserve_insertion_order: 'false',
   });
   const db = await instance.connect();
+  traceStatements(db);
   try {
     // Row groups of 16,384 rows, not DuckDB's 122,880: a group of long texts is held whole
     // until it is written. 1,000,000 DMHC rows: 64.6 s and 1,130 MB of peak RSS, against 71.0 s
@@ -214,6 +255,7 @@ async function mergeInto(
       'INSERT INTO runs SELECT now(), $input, (SELECT bool_and(synthetic) FROM letters), $files, $letters, $items, $quarantined',
       { input, files: s.files, letters: s.letters, items: s.items, quarantined: s.quarantined },
     );
+    await db.run('CHECKPOINT');
     await buildDerived(db);
     await db.run('CHECKPOINT');
   } finally {
@@ -222,3 +264,6 @@ async function mergeInto(
   }
   renameSync(building, dbPath);
 }
+
+const upgrading = (db: string, from: number) =>
+  `upgrading ${db} from schema ${from} to ${SCHEMA_VERSION}: its letters are parsed again from the text it holds`;

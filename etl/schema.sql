@@ -113,3 +113,13 @@ ALTER TABLE letters ADD COLUMN IF NOT EXISTS flags VARCHAR[];
 ALTER TABLE letters ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
 ALTER TABLE items ADD COLUMN IF NOT EXISTS surgical_context BOOLEAN;
 ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
+
+-- Which version of this schema the database holds (etl/schema.ts), and the release that wrote it.
+CREATE TABLE IF NOT EXISTS schema_version (
+  version INTEGER,
+  release VARCHAR,
+  written_at TIMESTAMP
+);
+
+-- Which version of the derived statements built the tables the server reads (etl/derived.ts).
+CREATE TABLE IF NOT EXISTS derived_version (version VARCHAR);

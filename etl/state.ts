@@ -24,10 +24,10 @@ export interface StateCoding extends MatchCounts {
  */
 export async function applyStateCoding(
   db: DuckDBConnection,
-  input: string,
+  input: string | null,
   stage: string,
 ): Promise<StateCoding | null> {
-  const manifest = readManifests(input);
+  const manifest = input ? readManifests(input) : { rows: [], problems: [] };
   if (manifest.rows.length === 0 && manifest.problems.length === 0) {
     await db.run(`UPDATE items SET category_source = 'rules' WHERE category_source IS NULL`);
     return null;
@@ -78,12 +78,6 @@ export async function stateAgreement(dbPath: string): Promise<string | null> {
   const instance = await openReadOnly(dbPath);
   const db = await instance.connect();
   try {
-    const has = await db
-      .runAndReadAll(
-        `SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'category_source'`,
-      )
-      .then((r) => r.getRows().length > 0);
-    if (!has) return null;
     const rows = (
       await db.runAndReadAll(`SELECT category AS rules_category, subcategory AS rules_subcategory,
       state_category, state_subcategory FROM items WHERE category_source = 'state'

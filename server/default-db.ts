@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../etl/generate/index.ts';
 import { runEtl } from '../etl/run.ts';
+import { schemaOf } from '../etl/schema.ts';
 
 /** The folder of the shipped health-plan (DMHC) open data, read as it is (.csv.gz). */
 export const dmhcDir = (root: string) => join(root, 'data', 'dmhc');
@@ -27,4 +28,13 @@ export async function buildDefaultDb(
   const dmhc = await runEtl(dmhcDir(root), dbPath);
   log(`Loaded ${dmhc.letters} real health-plan (DMHC) cases in ${dmhc.seconds} s.`);
   return { dwc, dmhc };
+}
+
+/** Upgrades the default database when an earlier release built it; true if it did. */
+export async function upgradeDefaultDb(dbPath: string, log: (line: string) => void) {
+  if ((await schemaOf(dbPath)).kind !== 'older') return false;
+  log(`${dbPath} was built by an earlier release of IMR Outcomes: upgrading it...`);
+  const s = await runEtl(null, dbPath, { quiet: true });
+  log(`Upgraded it from schema ${s.upgraded} in ${s.seconds} s.`);
+  return true;
 }

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { wholeNumber } from '../etl/flag-values.ts';
+import { memorySize, wholeNumber } from '../etl/flag-values.ts';
 
 /** One environment variable the server reads: what it means, its default, and its valid values. */
 export interface EnvVar {
@@ -10,23 +10,6 @@ export interface EnvVar {
   valid: string;
   schema: z.ZodType;
 }
-
-const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
-for (const [u, k] of [
-  ['kib', 1],
-  ['mib', 2],
-  ['gib', 3],
-  ['tib', 4],
-] as const)
-  UNITS[u] = 1024 ** k;
-
-// A size DuckDB's memory_limit takes; below 16 MB no aggregate here has room to run.
-const memorySize = z.string().superRefine((s, ctx) => {
-  const m = /^(\d+(?:\.\d+)?)\s*(B|[KMGT]i?B)$/i.exec(s);
-  const bytes = m ? Number(m[1]) * UNITS[m[2].toLowerCase()] : 0;
-  if (!m || bytes < 16e6)
-    ctx.addIssue({ code: 'custom', message: m ? 'is less than 16MB' : 'is not a size' });
-});
 
 const host = z
   .string()

@@ -20,7 +20,7 @@ export const lookup = (db: Database): Promise<Lookup> =>
     if (built?.version !== DERIVED_VERSION) {
       throw new HttpError(
         503,
-        'The database was built by another version of IMR Outcomes: run "npm run etl" once to bring it up to date.',
+        'The database was built by another version of IMR Outcomes: run "npm run etl -- --db FILE --upgrade" once to bring it up to date.',
       );
     }
     const codes = await db.query('SELECT kind, value, code FROM codes');

@@ -16,9 +16,8 @@ const YEAR = `coalesce(year(f.decision_date), f.${dimension('decision_year').yea
 /** Each program's services under the filters: n, rate, years covered, real or synthetic. */
 export async function programs(db: Database, f: Filters): Promise<ProgramSummary[]> {
   const w = whereClause(f, await lookup(db));
-  // A database made before programs holds workers' comp letters only.
   const found = await db.query(
-    `SELECT coalesce(f.program, 'DWC') AS program, count(*)::INTEGER AS n,
+    `SELECT f.program AS program, count(*)::INTEGER AS n,
       sum(f.upheld::UTINYINT)::INTEGER AS upheld, min(${YEAR})::INTEGER AS first_year,
       max(${YEAR})::INTEGER AS last_year, count(*) FILTER (WHERE f.synthetic)::INTEGER AS synthetic,
       count(*) FILTER (WHERE NOT f.synthetic)::INTEGER AS real

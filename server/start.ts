@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build, needsBuild } from './build.ts';
-import { buildDefaultDb } from './default-db.ts';
+import { buildDefaultDb, upgradeDefaultDb } from './default-db.ts';
 import { ENV, readEnv, type Env } from './env.ts';
 import { serve } from './index.ts';
 
@@ -52,6 +52,9 @@ if (!st) {
     log: (line) => console.log(line),
   });
 }
+// The default database of an earlier release is upgraded (a database named by hand is the
+// user's to upgrade: the server answers 503 with the command).
+if (st && dbPath === defaultDb) await upgradeDefaultDb(dbPath, (line) => console.log(line));
 
 const LISTEN_ERRORS: Record<string, string> = {
   EADDRINUSE: `PORT=${env.PORT} is in use by another program; set PORT to a free port`,

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -163,17 +164,46 @@ describe('typos', () => {
   });
 });
 
-describe('a failure that is not a mistake in the flags', () => {
-  it('is one line and exit status 1: a --db that is not a database', async () => {
-    const notDb = join(tempDir(), 'notes.duckdb');
-    writeFileSync(notDb, 'not a database');
-    const r = await run('etl', ['--report', '--db', notDb]);
-    expect(r.code).toBe(1);
-    const lines = r.stderr.split('\n').filter(Boolean);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('failed');
-    expect(lines[0]).toContain(notDb);
-  });
+describe("a --db that is not this project's database", () => {
+  // [what it is, how to write it]; each is refused before anything is read or written.
+  const files: [string, (path: string) => Promise<void> | void][] = [
+    ['a text file', (p) => writeFileSync(p, 'not a database')],
+    ['a CSV', (p) => writeFileSync(p, 'Reference ID,Report Year\nMN16-1,2016\n')],
+    [
+      'an SQLite database',
+      (p) =>
+        writeFileSync(p, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4080)])),
+    ],
+    [
+      "another program's DuckDB database",
+      async (p) => {
+        const instance = await DuckDBInstance.create(p);
+        const conn = await instance.connect();
+        await conn.run('CREATE TABLE orders (id INTEGER); INSERT INTO orders VALUES (1)');
+        conn.closeSync();
+        instance.closeSync();
+      },
+    ],
+  ];
+  it.each(files)(
+    '%s: one line, exit status 2, the file unchanged and nothing beside it',
+    async (_, write) => {
+      const dir = tempDir();
+      const db = join(dir, 'imr.duckdb');
+      await write(db);
+      const before = readFileSync(db);
+      for (const args of [['--input', letters], ['--report'], ['--upgrade']]) {
+        const r = await run('etl', [...args, '--db', db]);
+        expect(r.code).toBe(2);
+        const lines = r.stderr.split('\n').filter(Boolean);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain(db);
+        expect(lines[0]).toMatch(/not a DuckDB database|another program's tables/);
+        expect(readFileSync(db).equals(before)).toBe(true);
+        expect(readdirSync(dir)).toEqual(['imr.duckdb']);
+      }
+    },
+  );
 });
 
 describe('--help', () => {

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { SCHEMA_VERSION } from '../../etl/schema.ts';
 import { HttpError } from '../errors.ts';
 
 /** Queries already running on a replaced file finish within this time, before it is closed. */
@@ -54,7 +55,7 @@ export class DatabaseFile {
       memory_limit: this.memoryLimit,
       perfect_ht_threshold: '16',
       preserve_insertion_order: 'false',
-    });
+    }).then((i) => checkSchema(i, this.path));
     opening.catch(() => {
       if (this.instance === opening) this.instance = null;
     });
@@ -76,4 +77,30 @@ export class DatabaseFile {
     );
     this.instance = null;
   }
+}
+
+/**
+ * The instance, when its file holds this release's schema; else it is closed and every request
+ * is answered 503 with the command that upgrades the file (or a word that the file is newer).
+ */
+async function checkSchema(instance: DuckDBInstance, path: string): Promise<DuckDBInstance> {
+  const conn = await instance.connect();
+  const found = await conn.runAndReadAll('SELECT max(version) FROM schema_version').then(
+    (r) => Number(r.getRows()[0][0]),
+    () => 1,
+  );
+  conn.closeSync();
+  if (found === SCHEMA_VERSION) return instance;
+  instance.closeSync();
+  if (found > SCHEMA_VERSION)
+    throw new HttpError(
+      503,
+      `The database was built by a newer release of IMR Outcomes (schema ${found}; this one reads ${SCHEMA_VERSION}): update IMR Outcomes to serve it.`,
+    );
+  const upgrade = `npm run etl -- --db ${JSON.stringify(path)} --upgrade`;
+  throw new HttpError(
+    503,
+    `The database was built by an earlier release of IMR Outcomes (schema ${found}); upgrade it with: ${upgrade}`,
+    { upgrade },
+  );
 }

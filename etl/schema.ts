@@ -1,0 +1,62 @@
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { openReadOnly } from './read-only.ts';
+
+const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
+const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * The schema's version, kept in every database's schema_version table. Raise it with any change
+ * to schema.sql, and add a database the release before it built to test/fixtures/releases/.
+ * 1: the first release (3530e6d) through 113c1c0, which wrote no version; 2: schema_version.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Creates today's tables in db, and records that they are this version's. */
+export async function applySchema(db: DuckDBConnection): Promise<void> {
+  await db.run(SCHEMA);
+  await db.run('DELETE FROM schema_version');
+  await db.run('INSERT INTO schema_version VALUES ($v, $release, now())', {
+    v: SCHEMA_VERSION,
+    release: `${PACKAGE.name} ${PACKAGE.version}`,
+  });
+}
+
+/** A file DuckDB wrote: its header holds the magic bytes DUCK at offset 8. */
+export function isDuckDbFile(path: string): boolean {
+  const head = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, head, 0, 12, 0) === 12 && head.toString('latin1', 8, 12) === 'DUCK';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * What the file at path holds: nothing yet ('none'), this version's schema, an older or a newer
+ * one (with its number; 1 for a database that recorded none), or another program's tables.
+ */
+export type Schema =
+  { kind: 'none' | 'current' | 'foreign' } | { kind: 'older' | 'newer'; version: number };
+
+export async function schemaOf(path: string): Promise<Schema> {
+  if (!existsSync(path)) return { kind: 'none' };
+  const instance = await openReadOnly(path);
+  const db = await instance.connect();
+  try {
+    const tables = (await db.runAndReadAll('SELECT table_name FROM duckdb_tables()'))
+      .getRows()
+      .map(([t]) => String(t));
+    if (!tables.length) return { kind: 'none' };
+    if (!tables.includes('letters')) return { kind: 'foreign' };
+    const version = tables.includes('schema_version')
+      ? Number((await db.runAndReadAll('SELECT max(version) FROM schema_version')).getRows()[0][0])
+      : 1;
+    if (version === SCHEMA_VERSION) return { kind: 'current' };
+    return { kind: version < SCHEMA_VERSION ? 'older' : 'newer', version };
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
