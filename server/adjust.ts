@@ -3,10 +3,10 @@ import type { DimensionName } from '../model/dimensions.ts';
 import { base } from './base.ts';
 import { counts } from './counts.ts';
 import type { Database } from './db.ts';
-import { counted, labelled } from './dimensions.ts';
+import { counted, GROUPINGS, inCube, labelled } from './dimensions.ts';
 import { HttpError } from './errors.ts';
-import type { Filters } from './filters.ts';
-import { lookup } from './lookup.ts';
+import { splitFacets, whereClause, type Filters } from './filters.ts';
+import { lookup, type Lookup } from './lookup.ts';
 import { cut, sqlCut, type RateOptions } from './rates.ts';
 import { wilson, withRate } from './stats.ts';
 
@@ -29,6 +29,31 @@ const standardised = (counts: string, cutClause: string) => `WITH c AS (
     coalesce(sum(n * stratum_rate) FILTER (WHERE shared), 0)::DOUBLE AS expected_upheld,
     any_value(strata)::INTEGER AS strata, any_value(single)::INTEGER AS single
   FROM c JOIN s USING (k2) GROUP BY k1 ${cutClause}`;
+
+/**
+ * What a stratum groups by: its code, or a service's id (services.id), an integer, since
+ * grouping by the text cost six times as much. No label is needed: strata are never shown.
+ */
+const stratumKey = (stratum: DimensionName) =>
+  stratum === 'service' ? 'f.service_id' : GROUPINGS[stratum].group('f');
+
+// treatment_cube's counts with each cube row's facet columns: services by treatment, service
+// and every facet, a tenth of facts.
+const SERVICE_CUBE = `(SELECT c.* REPLACE (t.n AS n), t.treatment_id, t.service_id
+  FROM treatment_cube t JOIN facet_cube c USING (cube_key))`;
+
+/**
+ * Where to count services by key and stratum: the cubes when `by` is a facet column and the
+ * filters are facets (and a treatment search): facet_cube (through base()) for a facet stratum,
+ * treatment_cube joined to it for services; else facts.
+ */
+function source(f: Filters, l: Lookup, by: DimensionName, stratum: DimensionName) {
+  if (stratum !== 'service' || !inCube(by)) return base(f, l, [by, stratum]);
+  const [, others] = splitFacets(f);
+  const cubed = Object.entries(others).every(([k, v]) => k === 'treatment' || v === undefined);
+  const w = whereClause(f, l);
+  return { from: cubed ? SERVICE_CUBE : 'facts', where: w.sql, params: w.params };
+}
 
 const SUMMED = ['adjusted_n', 'adjusted_upheld', 'expected_upheld'] as const;
 
@@ -66,10 +91,10 @@ export async function adjustedRates(
     });
   }
   const l = await lookup(db);
-  const b = base(f, l, [by, stratum]);
+  const b = source(f, l, by, stratum);
   const c = sqlCut(by, o, b.params);
   const found = await db.query(
-    standardised(counted(b.from, b.where, [by, stratum]), c.clause),
+    standardised(counted(b.from, b.where, [by], `${stratumKey(stratum)} AS k2`), c.clause),
     c.params,
   );
   const rows = labelled(found, [by], l, undefined, SUMMED).map((r) => ({

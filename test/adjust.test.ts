@@ -108,11 +108,18 @@ describe('GET /api/rates?adjust=', () => {
     }
   });
 
-  it('gives the same answer counted from facts (service strata) as from the cube (category)', async () => {
-    const cube = (await api('/api/rates?by=specialty&adjust=category&sort=key')).body;
-    const facts = (await api('/api/rates?by=specialty&adjust=service&sort=key')).body;
-    expect(facts.adjust).toBe('service');
-    expect(facts.rows).toEqual(cube.rows);
+  it('gives the same answer by service (treatment_cube, or facts) as by category (facet_cube)', async () => {
+    // Here each service is one category's, so the two adjustments must agree to the last digit.
+    for (const q of ['', '&decision_from=2018-01-01', '&treatment=norco&treatment=therapy']) {
+      const cube = (await api(`/api/rates?by=specialty&adjust=category&sort=key${q}`)).body;
+      const services = (await api(`/api/rates?by=specialty&adjust=service&sort=key${q}`)).body;
+      expect(services.adjust).toBe('service');
+      expect(services.rows, q).toEqual(cube.rows);
+    }
+    const byYear = (await api('/api/rates?by=decision_year&adjust=service')).body;
+    expect(byYear.rows).toHaveLength(1);
+    expect(byYear.rows[0]).toMatchObject({ key: '2018', n: 116, adjusted_n: 0 });
+    expect(byYear.rows[0].oe_ratio).toBeNull();
   });
 
   it('puts the O/E interval at the Wilson interval of the observed rate over the expected rate', async () => {
