@@ -20,18 +20,18 @@ export function periodOf(date: string, interval: string): string {
 
 /**
  * An event's marker on a trend chart, drawn by recharts as a reference line's label: its label
- * on hover, and a click compares the 12 months before and after it.
+ * on hover, and, given onPick, a click compares the 12 months before and after it.
  */
 export function EventFlag(props: {
   event: PolicyEvent;
-  onPick: () => void;
+  onPick?: () => void;
   viewBox?: { x: number; y: number };
 }) {
-  const { event: e, viewBox } = props;
+  const { event: e, viewBox, onPick } = props;
   const [x, y] = [viewBox?.x ?? 0, viewBox?.y ?? 0];
   return (
-    <g className="event-marker" onClick={props.onPick} style={{ cursor: 'pointer' }}>
-      <title>{`${e.date}: ${e.label} (click: the 12 months before and after)`}</title>
+    <g className="event-marker" onClick={onPick} style={{ cursor: onPick ? 'pointer' : 'help' }}>
+      <title>{`${e.date}: ${e.label}${onPick ? ' (click: the 12 months before and after)' : ''}`}</title>
       <path d={`M${x - 6} ${y} h12 l-6 9 z`} fill="#8a6d00" />
     </g>
   );

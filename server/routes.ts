@@ -17,7 +17,12 @@ const int = (min: number, max: number, fallback: number) =>
 
 const slice = (name: string) =>
   z
-    .string({ error: 'required: a filter query, such as program=DWC&category=Surgery' })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'required: a filter query, such as program=DWC&category=Surgery (empty for every service)'
+          : 'expected one filter query string; join its filters with & and URL-encode it',
+    })
     .max(4000, 'at most 4,000 characters')
     .describe(
       `Slice ${name}'s filters as a query string (URL-encoded as one value), with the filter parameters every endpoint takes; empty for every service`,

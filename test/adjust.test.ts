@@ -213,6 +213,7 @@ describe('GET /api/compare', () => {
     [compareUrl('bogus=1', ''), 'a.bogus'],
     [compareUrl('decision_from=2019-01-01&decision_to=2018-01-01', ''), 'a.decision_from'],
     ['/api/compare?a=', 'b'],
+    ['/api/compare?a=program%3DDWC&a=program%3DDMHC&b=', 'a'],
     ['/api/compare?a=&b=&c=', 'c'],
   ])('answers %s with a 400 naming %s', async (path, name) => {
     const { status, type, body } = await api(path);
