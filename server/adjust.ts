@@ -17,7 +17,7 @@ import { wilson, withRate } from './stats.ts';
  * nothing, and would only pull the ratio towards 1), how many were upheld, and how many its
  * strata's rates predict. Every stratum row carries the count of strata and of one-key strata.
  */
-const standardised = (counts: string, cutClause: string) => `WITH c AS (
+const standardised = (counts: string, cutClause: string) => `WITH c AS MATERIALIZED (
     SELECT k1, k2, sum(n) AS n, sum(upheld) AS upheld FROM (${counts}) GROUP BY ALL),
   s AS (
     SELECT k2, sum(upheld) / sum(n) AS stratum_rate, count(*) > 1 AS shared,
@@ -37,10 +37,13 @@ const standardised = (counts: string, cutClause: string) => `WITH c AS (
 const stratumKey = (stratum: DimensionName) =>
   stratum === 'service' ? 'f.service_id' : GROUPINGS[stratum].group('f');
 
-// treatment_cube's counts with each cube row's facet columns: services by treatment, service
-// and every facet, a tenth of facts.
-const SERVICE_CUBE = `(SELECT c.* REPLACE (t.n AS n), t.treatment_id, t.service_id
-  FROM treatment_cube t JOIN facet_cube c USING (cube_key))`;
+/**
+ * treatment_cube's counts (under a treatment search, its rows for the treatments found) with
+ * each cube row's facet columns: services by service and every facet, a tenth of facts. The
+ * search is applied before the join: after it, DuckDB joined every row first.
+ */
+const serviceCube = (search: string) => `(SELECT c.* REPLACE (t.n AS n), t.service_id
+  FROM (SELECT * FROM treatment_cube f ${search}) t JOIN facet_cube c USING (cube_key))`;
 
 /**
  * Where to count services by key and stratum: the cubes when `by` is a facet column and the
@@ -49,10 +52,14 @@ const SERVICE_CUBE = `(SELECT c.* REPLACE (t.n AS n), t.treatment_id, t.service_
  */
 function source(f: Filters, l: Lookup, by: DimensionName, stratum: DimensionName) {
   if (stratum !== 'service' || !inCube(by)) return base(f, l, [by, stratum]);
-  const [, others] = splitFacets(f);
+  const [facets, others] = splitFacets(f);
   const cubed = Object.entries(others).every(([k, v]) => k === 'treatment' || v === undefined);
-  const w = whereClause(f, l);
-  return { from: cubed ? SERVICE_CUBE : 'facts', where: w.sql, params: w.params };
+  if (!cubed) {
+    const w = whereClause(f, l);
+    return { from: 'facts', where: w.sql, params: w.params };
+  }
+  const [search, w] = [whereClause(others, l), whereClause(facets, l)];
+  return { from: serviceCube(search.sql), where: w.sql, params: { ...search.params, ...w.params } };
 }
 
 const SUMMED = ['adjusted_n', 'adjusted_upheld', 'expected_upheld'] as const;
