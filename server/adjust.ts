@@ -16,6 +16,7 @@ import { wilson, withRate } from './stats.ts';
  * strata another key shares (a stratum whose services all have one value of `by` compares
  * nothing, and would only pull the ratio towards 1), how many were upheld, and how many its
  * strata's rates predict. Every stratum row carries the count of strata and of one-key strata.
+ * The counts (c) are read twice, so they are made once.
  */
 const standardised = (counts: string, cutClause: string) => `WITH c AS MATERIALIZED (
     SELECT k1, k2, sum(n) AS n, sum(upheld) AS upheld FROM (${counts}) GROUP BY ALL),
