@@ -94,6 +94,15 @@ const ENDPOINTS: [string, () => string][] = [
     () =>
       `/api/trend?interval=${r.pick(['month', 'quarter', 'year'])}${r.chance(0.5) ? '&by=category' : ''}&${filters()}`,
   ],
+  [
+    'rates adjusted',
+    () =>
+      `/api/rates?by=${r.pick(['specialty', 'guideline_source', 'mtus_chapter', 'body_region', 'decision_year'])}&adjust=${r.pick(['category', 'subcategory', 'service', 'treatment_type'])}&${filters()}`,
+  ],
+  [
+    'compare',
+    () => `/api/compare?a=${encodeURIComponent(filters())}&b=${encodeURIComponent(filters())}`,
+  ],
   ['crosstab', () => `/api/crosstab?rows=category&cols=guideline_source&${filters()}`],
   ['facets', () => `/api/facets?${filters()}`],
   ['items', () => `/api/items?limit=50&${filters()}`],

@@ -9,6 +9,7 @@ import { ServiceList } from './ServiceList.tsx';
 import { LetterView } from './LetterView.tsx';
 import { Compare } from './Compare.tsx';
 import { ProgramSwitch } from './ProgramSwitch.tsx';
+import { SliceCompare } from './SliceCompare.tsx';
 import { effective, withoutProgram } from './program.ts';
 
 /** The notice for synthetic data in view: which program's services, and how many. */
@@ -91,6 +92,7 @@ export function App() {
           Download this slice (CSV)
         </a>
       </div>
+      {state && state.view.show !== 'compare' && <SliceCompare state={state} onState={setState} />}
       {state && <Views state={state} onState={setState} />}
     </main>
   );

@@ -4,13 +4,16 @@ import {
   ComposedChart,
   Legend,
   Line,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import { PROGRAM_LABELS, type Trend } from '../model/api.ts';
+import { EVENTS } from '../model/events.ts';
 import { PROGRAMS, type Program } from '../model/values.ts';
+import { EventFlag } from './Events.tsx';
 import { downloadCsv, num, pct, QUARTERS, useApi } from './api.ts';
 import { Card } from './Card.tsx';
 import { figures, RateTable } from './RateTable.tsx';
@@ -40,6 +43,11 @@ export function CompareTrend({ state }: { state: State }) {
   }
   const points = [...byYear.values()].sort((a, b) => (String(a.year) < String(b.year) ? -1 : 1));
   const shown = PROGRAMS.filter((p) => rows.some((r) => r.key === p));
+  // Both programs' policy events, at their year (label on hover, and in the table).
+  const years = new Set(points.map((p) => String(p.year)));
+  const marked = EVENTS.filter((e) => years.has(e.date.slice(0, 4)));
+  const eventsOf = (year: string, program: string) =>
+    marked.filter((e) => e.date.startsWith(year) && e.program === program).map((e) => e.label);
   const latest = shown.map((p) => {
     const r = rows.filter((x) => x.key === p).at(-1)!;
     return `${PROGRAM_LABELS[p]} ${r.period.slice(0, 4)}: ${pct(r.uphold_rate)} of ${num(r.n)} upheld (${pct(r.ci_low)}–${pct(r.ci_high)})`;
@@ -60,7 +68,7 @@ export function CompareTrend({ state }: { state: State }) {
       table={
         <RateTable
           caption={TITLE}
-          keys={['Year', 'Program']}
+          keys={['Year', 'Program', 'Policy event']}
           rate="Uphold rate"
           rows={rows}
           id={(r) => `${r.period}${r.key}`}
@@ -68,6 +76,7 @@ export function CompareTrend({ state }: { state: State }) {
             <>
               <td>{r.period.slice(0, 4)}</td>
               <td>{PROGRAM_LABELS[r.key as Program]}</td>
+              <td>{eventsOf(r.period.slice(0, 4), r.key).join('; ')}</td>
             </>
           )}
           figures={(r) => figures(r, 'uphold')}
@@ -114,6 +123,15 @@ export function CompareTrend({ state }: { state: State }) {
                   isAnimationActive={false}
                   legendType="none"
                   connectNulls
+                />
+              ))}
+              {marked.map((e) => (
+                <ReferenceLine
+                  key={`${e.program}${e.date}`}
+                  x={e.date.slice(0, 4)}
+                  stroke={PROGRAM_STYLE[e.program].color}
+                  strokeDasharray="2 3"
+                  label={<EventFlag event={e} />}
                 />
               ))}
               {shown.map((p) => (

@@ -1,5 +1,22 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type RateRow } from './api.ts';
+import {
+  downloadCsv,
+  metric,
+  num,
+  pct,
+  QUARTERS,
+  useApi,
+  VIEW_URLS,
+  type AdjustedRates,
+  type RateRow,
+} from './api.ts';
+import {
+  AdjustedChart,
+  AdjustedTable,
+  adjustedSummary,
+  downloadAdjusted,
+} from './AdjustedChart.tsx';
+import { RateControls } from './RateControls.tsx';
 import { BarWithInterval, Label, LowNPattern } from './Bars.tsx';
 import { Card } from './Card.tsx';
 import { RateTable } from './RateTable.tsx';
@@ -10,8 +27,10 @@ import type { State } from './state.ts';
 
 /** Uphold (or overturn) rate by one dimension, with n and intervals; a bar opens its services. */
 export function RateChart({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const { dim, metric: which, sort, min_n } = state.view;
-  const { data, error, loading } = useApi<{ rows: RateRow[] }>(VIEW_URLS.rates(state));
+  const { dim, metric: which, adjust } = state.view;
+  const { data, error, loading } = useApi<{ rows: RateRow[] } | AdjustedRates>(
+    VIEW_URLS.rates(state),
+  );
   const narrow = useMedia(NARROW);
   const RATE_DIMS = menuOf('rateMenu', state, dim);
   const rows = (data?.rows ?? []).map((r) => {
@@ -30,6 +49,27 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
   // A bar opens its services, unless no filter can list them (its reason is shown instead).
   const open = (r: (typeof rows)[number]) =>
     r.reason === null && view({ drill: encodeDrill([[dim, r.key]]), letter: '', item: '' });
+  const controls = <RateControls state={state} onState={onState} dims={RATE_DIMS} />;
+  if (adjust) {
+    // The last answer is kept while the next loads: only an adjusted one of this view is drawn.
+    const adjusted = data && 'adjust' in data && data.adjust === adjust && data.by === dim;
+    const byLabel = RATE_DIMS[dim] ?? dim;
+    const shown = adjusted ? data.rows : [];
+    const heading = `Uphold rate by ${byLabel}, observed / expected for its mix`;
+    return (
+      <Card
+        title={heading}
+        loading={loading || !adjusted}
+        error={error}
+        empty={shown.length === 0}
+        summary={adjusted ? adjustedSummary(data, byLabel) : ''}
+        onDownload={() => downloadAdjusted(dim, shown)}
+        controls={controls}
+        table={<AdjustedTable rows={shown} byLabel={byLabel} />}
+        chart={<AdjustedChart rows={shown} byLabel={byLabel} narrow={narrow} />}
+      />
+    );
+  }
   return (
     <Card
       title={title}
@@ -42,44 +82,7 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
           : ''
       }
       onDownload={() => downloadCsv(`imr-rates-by-${dim}.csv`, data?.rows ?? [])}
-      controls={
-        <>
-          <span>
-            <label htmlFor="rate-by">By</label>{' '}
-            <select id="rate-by" value={dim} onChange={(e) => view({ dim: e.target.value })}>
-              {Object.entries(RATE_DIMS).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span>
-            <label htmlFor="rate-show">Show</label>{' '}
-            <select id="rate-show" value={which} onChange={(e) => view({ metric: e.target.value })}>
-              <option value="uphold">uphold rate</option>
-              <option value="overturn">overturn rate</option>
-            </select>
-          </span>
-          <span>
-            <label htmlFor="rate-sort">Sort</label>{' '}
-            <select id="rate-sort" value={sort} onChange={(e) => view({ sort: e.target.value })}>
-              <option value="n">by n</option>
-              <option value="rate">by rate</option>
-              <option value="key">by name</option>
-            </select>
-          </span>
-          <label>
-            Minimum n{' '}
-            <input
-              type="number"
-              min={0}
-              value={min_n}
-              onChange={(e) => view({ min_n: e.target.value || '0' })}
-            />
-          </label>
-        </>
-      }
+      controls={controls}
       table={
         <RateTable
           caption={title}

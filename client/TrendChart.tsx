@@ -4,12 +4,15 @@ import {
   ComposedChart,
   Legend,
   Line,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import { downloadCsv, metric, num, pct, QUARTERS, useApi, VIEW_URLS, type Trend } from './api.ts';
+import { useState } from 'react';
+import { EventFlag, EventList, eventsFor, periodOf } from './Events.tsx';
 import { menuOf } from './program.ts';
 import { Card } from './Card.tsx';
 import { figures, RateTable } from './RateTable.tsx';
@@ -38,6 +41,15 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
     byPeriod.set(r.period, p);
   }
   const points = [...byPeriod.values()];
+  // Policy events of the programs in view, marked at their period when the chart has it.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const events = eventsFor(state);
+  const periods = new Set(points.map((p) => String(p.period)));
+  const marked = events
+    .map((e) => ({ event: e, period: periodOf(e.date, interval) }))
+    .filter((m) => periods.has(m.period));
+  const eventsOf = (period: string) =>
+    marked.filter((m) => m.period === period.slice(0, m.period.length)).map((m) => m.event.label);
   const last = rows.filter((r) => r.key === keys[0]).at(-1);
   const word = which === 'overturn' ? 'Overturn' : 'Uphold';
   const view = (patch: Partial<State['view']>) =>
@@ -90,7 +102,7 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
       table={
         <RateTable
           caption={`${word} rate over time`}
-          keys={['Period', 'Key']}
+          keys={['Period', 'Key', 'Policy event']}
           rate="Rate"
           rows={rows}
           id={(r) => `${r.period}${r.key}`}
@@ -98,6 +110,7 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
             <>
               <td>{r.period}</td>
               <td>{r.key}</td>
+              <td>{eventsOf(r.period).join('; ')}</td>
             </>
           )}
           figures={(r) => figures(r, which)}
@@ -152,6 +165,15 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
                   legendType="none"
                 />
               ))}
+              {marked.map(({ event: e, period }) => (
+                <ReferenceLine
+                  key={`${e.program}${e.date}`}
+                  x={period}
+                  stroke="#8a6d00"
+                  strokeDasharray="2 3"
+                  label={<EventFlag event={e} onPick={() => setChosen(e.date)} />}
+                />
+              ))}
               {keys.map((k, i) => (
                 <Line
                   key={k}
@@ -164,6 +186,7 @@ export function TrendChart({ state, onState }: { state: State; onState: (s: Stat
               ))}
             </ComposedChart>
           </ResponsiveContainer>
+          <EventList state={state} events={events} chosen={chosen} onPick={setChosen} />
         </div>
       }
     />

@@ -1,5 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-export type { Cell, Facets, Items, RateRow, Suggestion, Summary, Trend } from '../model/api.ts';
+export type {
+  AdjustedRates,
+  Cell,
+  Comparison,
+  Facets,
+  Items,
+  RateRow,
+  Suggestion,
+  Summary,
+  Trend,
+} from '../model/api.ts';
 import type { State } from './state.ts';
 import { heatmapOf } from './program.ts';
 
@@ -48,6 +58,7 @@ export const VIEW_URLS = {
       sort: s.view.sort,
       min_n: s.view.min_n,
       limit: '60',
+      adjust: s.view.adjust,
     }),
   trend: (s: State) =>
     withParams('/api/trend', s.filters, { interval: s.view.interval, by: s.view.split }),

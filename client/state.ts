@@ -14,6 +14,10 @@ export const VIEW = {
   drill: '',
   /** 'compare': both programs side by side (the program filter is then unused). */
   show: '',
+  /** The rate chart adjusted for the mix of this stratum (model/dimensions.ts, `stratum`). */
+  adjust: '',
+  /** Slice A, pinned: its filters as a query string; the filters in view are slice B. */
+  pin: '',
 };
 export type View = typeof VIEW;
 

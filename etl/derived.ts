@@ -77,6 +77,12 @@ const treatments = `CREATE OR REPLACE TABLE treatments AS
 SELECT row_number() OVER (ORDER BY treatment)::INTEGER AS id, treatment, count(*)::INTEGER AS n
 FROM items GROUP BY treatment`;
 
+// services: the distinct normalised services, numbered, so that rates adjusted for the mix of
+// services (server/adjust.ts) group by an integer: grouping 300,000 letters' services by the
+// text took 50 ms, by an integer 8 ms.
+const services = `CREATE OR REPLACE TABLE services AS
+SELECT row_number() OVER (ORDER BY service)::INTEGER AS id, service FROM items GROUP BY service`;
+
 /** Columns facts carry that are no dimension's: for lists, exports and counting. */
 const EXTRA = ['i.item_no', 'i.outside_mtus', 'i.retrospective', 'i.quantity', 'i.drug_name'];
 
@@ -116,13 +122,14 @@ const factsBase = () => {
   return `CREATE OR REPLACE TABLE facts_base AS
 SELECT k.letter_key, k.letter_key // 64 AS letter_block, i.item_no = k.first_no AS first_item,
   ${[...rawColumns, ...EXTRA].join(', ')},
-  t.id AS treatment_id, i.decision = 'Upheld' AS upheld,
+  t.id AS treatment_id, sv.id AS service_id, i.decision = 'Upheld' AS upheld,
   (year(l.decision_date) * 12 + month(l.decision_date) - 1)::INTEGER AS decision_month_no,
   l.synthetic,
   ${SETS.map((s) => `${setAlias(s)}.id AS ${s}_set`).join(', ')},
   ${CODED.map(codeColumn).join(',\n  ')}
 FROM items i JOIN letters l USING (letter_id)
 JOIN treatments t ON t.treatment IS NOT DISTINCT FROM i.treatment
+JOIN services sv ON sv.service IS NOT DISTINCT FROM i.service
 ${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND ${setAlias(s)}.list IS NOT DISTINCT FROM ${list(s)}`).join('\n')}
 JOIN letter_keys k ON k.letter_id = i.letter_id`;
 };
@@ -149,16 +156,20 @@ SELECT cube_key, first(upheld) AS upheld, ${FACETS.map((f) => `first(${keyColumn
   count(*)::INTEGER AS n
 FROM facts GROUP BY cube_key ORDER BY cube_key`;
 
-// treatment_cube: services counted by treatment and cube_key, a tenth of the facts' rows. Under
-// a treatment search (and facet filters), facets, rates and cross-tabs count these, not facts.
+// treatment_cube: services counted by treatment, normalised service and cube_key, a tenth of the
+// facts' rows (a treatment's service is one but for a few state-coded cases). Under a treatment
+// search (and facet filters), facets, rates and cross-tabs count these, not facts, as do rates
+// adjusted for the mix of services.
 const treatmentCube = `CREATE OR REPLACE TABLE treatment_cube AS
-SELECT treatment_id, cube_key, count(*)::INTEGER AS n FROM facts GROUP BY ALL ORDER BY ALL`;
+SELECT treatment_id, service_id, cube_key, count(*)::INTEGER AS n
+FROM facts GROUP BY ALL ORDER BY ALL`;
 
 /** The statements, in order. */
 export const DERIVED_STATEMENTS = [
   sets,
   codes,
   treatments,
+  services,
   letterKeys,
   factsBase(),
   cubes,

@@ -60,6 +60,59 @@ export interface RateRow extends Rate {
   key: string;
 }
 
+/**
+ * A key's rate beside the rate its mix of services predicts (`/api/rates?adjust=STRATUM`):
+ * indirect standardisation over the services in strata it shares with another key.
+ */
+export interface AdjustedRateRow extends RateRow {
+  /** Its services in strata (kinds of service) where another key has services too. */
+  adjusted_n: number;
+  /** How many of those were upheld: the observed count. */
+  adjusted_upheld: number;
+  /** The upheld count if each of those were upheld at its stratum's rate under the filters. */
+  expected_upheld: number;
+  /** expected_upheld / adjusted_n; null with no service in a shared stratum. */
+  expected_rate: number | null;
+  /** Observed / expected upheld, with its 95% interval (see README, "Comparing fairly"). */
+  oe_ratio: number | null;
+  oe_ci_low: number | null;
+  oe_ci_high: number | null;
+}
+
+export interface AdjustedRates {
+  by: string;
+  adjust: string;
+  /** Strata with services under the filters, and those whose services all share one key. */
+  strata: number;
+  single_key_strata: number;
+  rows: AdjustedRateRow[];
+}
+
+/** One slice of /api/compare: its services, how many were upheld, the rate and its interval. */
+export interface SliceRate {
+  n: number;
+  upheld: number;
+  uphold_rate: number | null;
+  ci_low: number;
+  ci_high: number;
+}
+
+export type ComparisonTest = 'two-proportion z test' | "Fisher's exact test";
+
+/** Slice a against slice b: a's uphold rate minus b's, its 95% interval and a two-sided p. */
+export interface Comparison {
+  a: SliceRate;
+  b: SliceRate;
+  /** Null when either slice has no service. */
+  difference: number | null;
+  /** Newcombe's hybrid score interval (method 10) from the two Wilson intervals. */
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  /** Fisher's exact test when an expected count of the 2×2 table is under 5. */
+  test: ComparisonTest | null;
+}
+
 export interface TrendRow extends Rate {
   period: string;
   key: string;

@@ -69,6 +69,8 @@ export interface Dimension {
    * `programs` (all programs, for a dimension without them).
    */
   heatmap?: 'rows' | 'cols';
+  /** A kind of service that rates can be adjusted for (`adjust=`), named so in sentences. */
+  stratum?: string;
 }
 
 /** Every dimension an analyst filters and groups by: the only identifiers that reach SQL. */
@@ -96,6 +98,7 @@ export const DIMENSIONS = {
     rateMenu: 'treatment type (both programs)',
     splitMenu: 'treatment type',
     heatmap: 'rows',
+    stratum: 'treatment type',
   },
   category: {
     label: 'Category',
@@ -110,6 +113,7 @@ export const DIMENSIONS = {
     rateMenu: 'treatment category',
     splitMenu: 'category',
     heatmap: 'rows',
+    stratum: 'treatment category',
   },
   subcategory: {
     label: 'Subcategory',
@@ -122,6 +126,7 @@ export const DIMENSIONS = {
     facet: true,
     values: SUBCATEGORIES,
     rateMenu: 'subcategory',
+    stratum: 'treatment subcategory',
   },
   service: {
     label: 'Service',
@@ -130,6 +135,7 @@ export const DIMENSIONS = {
     table: 'items',
     column: 'service',
     rateMenu: 'service',
+    stratum: 'service',
   },
   treatment: {
     label: 'Treatment',
@@ -341,6 +347,8 @@ export const FACETS = where((d) => d.facet === true) as FacetName[];
 export const RANGED = where((d) => d.range !== undefined);
 export const CODED = where((d) => d.storage === 'code');
 export const SETS = where((d) => d.storage === 'set');
+/** What rates can be adjusted for: the mix of these kinds of service. */
+export const STRATA = where((d) => d.stratum !== undefined);
 /**
  * A chart's menu of dimensions for the programs in view (none named: all), name → label in
  * declaration order: a dimension only other programs have would be all 'Not applicable'.

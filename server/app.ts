@@ -8,6 +8,9 @@ import { parseQuery } from './filters.ts';
 import { crosstab } from './crosstab.ts';
 import { facets } from './facets.ts';
 import { rates } from './rates.ts';
+import { adjustedRates } from './adjust.ts';
+import { compare, sliceFilters } from './compare.ts';
+import { EVENTS } from '../model/events.ts';
 import { suggest } from './suggest.ts';
 import { source, summary } from './summary.ts';
 import { trend } from './trend.ts';
@@ -39,8 +42,20 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
     res.json(await summary(db, parseQuery(ROUTES['/api/summary'].shape, req.query)));
   });
   app.get('/api/rates', async (req, res) => {
-    const { by, sort, limit, min_n, ...f } = parseQuery(ROUTES['/api/rates'].shape, req.query);
-    res.json({ by, rows: await rates(db, by, f, { sort, limit, min_n }) });
+    const q = parseQuery(ROUTES['/api/rates'].shape, req.query);
+    const { by, sort, limit, min_n, adjust, ...f } = q;
+    const o = { sort, limit, min_n };
+    res.json(
+      adjust ? await adjustedRates(db, by, adjust, f, o) : { by, rows: await rates(db, by, f, o) },
+    );
+  });
+  app.get('/api/compare', async (req, res) => {
+    const { a, b } = parseQuery(ROUTES['/api/compare'].shape, req.query);
+    res.json(await compare(db, sliceFilters('a', a), sliceFilters('b', b)));
+  });
+  app.get('/api/events', (req, res) => {
+    parseQuery(ROUTES['/api/events'].shape, req.query);
+    res.json({ events: EVENTS });
   });
   app.get('/api/trend', async (req, res) => {
     const { interval, by, ...f } = parseQuery(ROUTES['/api/trend'].shape, req.query);

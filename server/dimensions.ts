@@ -96,10 +96,17 @@ const labels = (d: DimensionName, key: unknown, l: Lookup): string[] =>
 
 /**
  * Counted rows with their keys k1, k2 labelled, and the rows that then share their labels (and
- * `by` column) summed, so each label appears once (per `by` value). New objects, built field
- * by field: on this machine spreading a row costs more than the rest of its handling.
+ * `by` column) summed, so each label appears once (per `by` value); `sums` names further
+ * columns summed so. New objects, built field by field: on this machine spreading a row costs
+ * more than the rest of its handling.
  */
-export function labelled(rows: Row[], dims: DimensionName[], l: Lookup, by?: string): Row[] {
+export function labelled(
+  rows: Row[],
+  dims: DimensionName[],
+  l: Lookup,
+  by?: string,
+  sums: readonly string[] = [],
+): Row[] {
   const out = new Map<
     string,
     { k1?: string; k2?: string; n: number; upheld: number; [by: string]: unknown }
@@ -110,15 +117,16 @@ export function labelled(rows: Row[], dims: DimensionName[], l: Lookup, by?: str
     for (const k1 of ones ?? [r.k1 as string | undefined]) {
       for (const k2 of twos ?? [r.k2 as string | undefined]) {
         const key = `${k1}\0${k2}\0${by ? r[by] : ''}`;
-        const seen = out.get(key);
+        let seen = out.get(key);
         if (seen) [seen.n, seen.upheld] = [seen.n + Number(r.n), seen.upheld + Number(r.upheld)];
-        else
-          out.set(
-            key,
-            by
-              ? { k1, k2, n: Number(r.n), upheld: Number(r.upheld), [by]: r[by] }
-              : { k1, k2, n: Number(r.n), upheld: Number(r.upheld) },
-          );
+        else {
+          seen = by
+            ? { k1, k2, n: Number(r.n), upheld: Number(r.upheld), [by]: r[by] }
+            : { k1, k2, n: Number(r.n), upheld: Number(r.upheld) };
+          out.set(key, seen);
+          for (const s of sums) seen[s] = 0;
+        }
+        for (const s of sums) seen[s] = (seen[s] as number) + Number(r[s]);
       }
     }
   }

@@ -73,21 +73,25 @@ function fail(name: string, reason: string): never {
   });
 }
 
-/** Parses a query string with a zod shape; any problem is a 400 naming the parameter. */
+/**
+ * Parses a query string with a zod shape; any problem is a 400 naming the parameter, after
+ * `prefix` when the query is itself one parameter's value (`a.category` in /api/compare).
+ */
 export function parseQuery<S extends z.ZodRawShape>(
   shape: S,
   query: unknown,
+  prefix = '',
 ): z.infer<z.ZodObject<S>> {
   const result = z.strictObject(shape).safeParse(query);
   if (!result.success) {
     const issue = result.error.issues[0];
     if (issue.code === 'unrecognized_keys')
       fail(
-        issue.keys[0],
+        prefix + issue.keys[0],
         `unknown parameter; valid parameters are ${Object.keys(shape).join(', ')}`,
       );
     fail(
-      String(issue.path[0] ?? 'query'),
+      prefix + String(issue.path[0] ?? 'query'),
       issue.code === 'invalid_value' ? `must be one of: ${issue.values.join(', ')}` : issue.message,
     );
   }
@@ -96,7 +100,7 @@ export function parseQuery<S extends z.ZodRawShape>(
     (p) => dimension(RANGE_BOUNDS[p].name).range!,
   )) {
     if (d[from] !== undefined && d[to] !== undefined && d[from]! > d[to]!) {
-      fail(from, `must not be after ${to}`);
+      fail(prefix + from, `must not be after ${prefix}${to}`);
     }
   }
   return result.data;

@@ -1,7 +1,8 @@
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { RateRow } from '../model/api.ts';
 import type { DimensionName } from '../model/dimensions.ts';
 import { base } from './base.ts';
-import { counts, ORDER, SUMS, type Sort } from './counts.ts';
+import { counts, ORDER, SUMS, type Counts, type Sort } from './counts.ts';
 import type { Database } from './db.ts';
 import { counted, labelled, labelledInSql } from './dimensions.ts';
 import type { Filters } from './filters.ts';
@@ -19,6 +20,27 @@ const SQL_ORDER: Record<Sort, string> = {
   key: 'k1',
 };
 
+/**
+ * A breakdown's keys are ordered and cut in SQL when SQL labels them (a letter_id breakdown has
+ * a row a letter): the clause after its GROUP BY k1, and its parameters. Codes and sets are few,
+ * and are labelled, ordered and cut in JavaScript (cut()).
+ */
+export function sqlCut(by: DimensionName, o: RateOptions, params: Record<string, DuckDBValue>) {
+  return labelledInSql(by)
+    ? {
+        clause: `HAVING sum(n) >= $min_n ORDER BY ${SQL_ORDER[o.sort]} LIMIT $limit`,
+        params: { ...params, min_n: o.min_n, limit: o.limit },
+      }
+    : { clause: '', params };
+}
+
+/** Labelled keys with at least min_n services, in the order asked, at most limit of them. */
+export const cut = <T extends Counts>(rows: T[], o: RateOptions): T[] =>
+  rows
+    .filter((r) => r.n >= o.min_n)
+    .sort(ORDER[o.sort])
+    .slice(0, o.limit);
+
 /** Uphold rate by one dimension: each key's counts, in the order asked, at least min_n. */
 export async function rates(
   db: Database,
@@ -28,18 +50,13 @@ export async function rates(
 ): Promise<RateRow[]> {
   const l = await lookup(db);
   const b = base(f, l, [by]);
-  // Keys labelled in SQL are ordered and cut there (a letter_id breakdown has a row a letter);
-  // codes and sets are few, and are labelled, ordered and cut here.
-  const inSql = labelledInSql(by);
+  const c = sqlCut(by, o, b.params);
   const rows = await db.query(
-    `SELECT k1, ${SUMS} FROM (${counted(b.from, b.where, [by])}) GROUP BY k1
-    ${inSql ? `HAVING sum(n) >= $min_n ORDER BY ${SQL_ORDER[o.sort]} LIMIT $limit` : ''}`,
-    inSql ? { ...b.params, min_n: o.min_n, limit: o.limit } : b.params,
+    `SELECT k1, ${SUMS} FROM (${counted(b.from, b.where, [by])}) GROUP BY k1 ${c.clause}`,
+    c.params,
   );
-  return labelled(rows, [by], l)
-    .map((r) => counts(r))
-    .filter((r) => r.n >= o.min_n)
-    .sort(ORDER[o.sort])
-    .slice(0, o.limit)
-    .map(withRate);
+  return cut(
+    labelled(rows, [by], l).map((r) => counts(r)),
+    o,
+  ).map(withRate);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUPABLE, type DimensionName } from '../model/dimensions.ts';
+import { GROUPABLE, STRATA, type DimensionName } from '../model/dimensions.ts';
 import { filterShape } from './filters.ts';
 import { ITEM_SORTS, type ItemSort } from './records.ts';
 
@@ -15,6 +15,19 @@ const int = (min: number, max: number, fallback: number) =>
     .max(max, `must be ${max} or less`)
     .default(fallback);
 
+const slice = (name: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'required: a filter query, such as program=DWC&category=Surgery (empty for every service)'
+          : 'expected one filter query string; join its filters with & and URL-encode it',
+    })
+    .max(4000, 'at most 4,000 characters')
+    .describe(
+      `Slice ${name}'s filters as a query string (URL-encoded as one value), with the filter parameters every endpoint takes; empty for every service`,
+    );
+
 /** Every endpoint's query parameters, from which the server validates and the OpenAPI document is made. */
 export const ROUTES = {
   '/api/summary': {
@@ -24,14 +37,33 @@ export const ROUTES = {
   },
   '/api/rates': {
     summary:
-      'Uphold rate by one dimension: {key, n, upheld, overturned, uphold_rate, ci_low, ci_high, low_n} per key',
+      'Uphold rate by one dimension: {key, n, upheld, overturned, uphold_rate, ci_low, ci_high, low_n} per key; with adjust, also {adjusted_n, adjusted_upheld, expected_upheld, expected_rate, oe_ratio, oe_ci_low, oe_ci_high}',
     shape: {
       ...filterShape,
       by: dimension,
       sort: z.enum(['n', 'rate', 'key']).default('n'),
       limit: int(1, 1000, 100),
       min_n: int(0, 1e9, 0),
+      adjust: z
+        .enum(STRATA as [DimensionName, ...DimensionName[]])
+        .optional()
+        .describe(
+          "Adjust for the mix of this kind of service (indirect standardisation): each key's rate beside the rate expected if each of its services were upheld at its stratum's rate under the filters; strata whose services all have one key are left out",
+        ),
     },
+  },
+  '/api/compare': {
+    summary:
+      "Slice a against slice b: {a, b, difference, ci_low, ci_high, p_value, test}; the difference in uphold rates (a minus b) with Newcombe's hybrid score 95% interval, and a two-sided p from the two-proportion z test, or Fisher's exact test when an expected count is under 5",
+    shape: {
+      a: slice('a'),
+      b: slice('b'),
+    },
+  },
+  '/api/events': {
+    summary:
+      'The policy events the trend charts mark: {date, program, label, detail, source} each, with the public source that dates it',
+    shape: {},
   },
   '/api/trend': {
     summary:

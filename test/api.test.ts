@@ -605,7 +605,9 @@ describe('documentation', () => {
     const { body } = await api('/api/openapi.json');
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/compare',
       '/api/crosstab',
+      '/api/events',
       '/api/export.csv',
       '/api/export.parquet',
       '/api/facets',
