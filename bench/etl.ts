@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generate, type Format } from '../etl/generate/index.ts';
@@ -15,6 +15,7 @@ import { etlCommand, median, table, timeShell } from './util.ts';
 // letters are marked as read by another parser version). With --reparse-db DB, only that: a copy
 // of DB (say data/bench/1000000/imr.duckdb, which bench:api builds) re-parsed from its stored text.
 // With --dmhc ROWS, DMHC rows/s instead: bench/dmhc.ts on a generated file of ROWS rows.
+// --keep DB keeps the last run's database at DB (bench:api reads data/bench/N/imr.duckdb).
 const { values } = parseArgs({
   options: {
     letters: { type: 'string', default: '20000' },
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     reparse: { type: 'boolean', default: false },
     'reparse-db': { type: 'string' },
     dmhc: { type: 'string' },
+    keep: { type: 'string' },
   },
 });
 if (values.dmhc) {
@@ -158,7 +160,10 @@ for (let r = 0; r < runs; r++) {
     reparsed.push(again);
     console.log(`run ${r + 1}: re-parse of ${again.reparsed} stored letters ${again.s} s`);
   }
-  rmSync(db, { force: true });
+  if (values.keep && r === runs - 1) {
+    mkdirSync(dirname(values.keep), { recursive: true });
+    renameSync(db, values.keep);
+  } else rmSync(db, { force: true });
   console.log(
     `run ${r + 1}: ETL ${first.s} s, peak RSS ${first.rss} MB, baseline ${base.at(-1)?.toFixed(2)} s`,
   );
