@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../etl/schema.ts';
 import { Database } from '../server/db.ts';
 import { Admission } from '../server/db/admission.ts';
 import { ResultCache } from '../server/db/cache.ts';
@@ -12,10 +13,12 @@ import { HttpError } from '../server/errors.ts';
 import { tempDir } from './helpers.ts';
 
 /** A small database file of its own: table t with the numbers 1..n. */
+/** A database file of this schema version (the server serves no other) holding t: 1..n. */
 async function makeFile(path: string, n: number) {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   await conn.run(`CREATE TABLE t AS SELECT range::INTEGER + 1 AS x FROM range(${n})`);
+  await conn.run(`CREATE TABLE schema_version AS SELECT ${SCHEMA_VERSION} AS version`);
   conn.closeSync();
   instance.closeSync();
 }
