@@ -113,3 +113,11 @@ ALTER TABLE letters ADD COLUMN IF NOT EXISTS flags VARCHAR[];
 ALTER TABLE letters ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
 ALTER TABLE items ADD COLUMN IF NOT EXISTS surgical_context BOOLEAN;
 ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
+-- Why the reviewer decided (etl/reasons.ts, rules in etl/rules/reasons.ts): the reason families
+-- the rationale gives (a DMHC case: its Findings), null without a text; each family's triggering
+-- sentence as offsets into that text; the claims administrator's guideline families, and whether
+-- they equal the reviewer's ('same', 'different'; null when either paragraph is missing).
+ALTER TABLE items ADD COLUMN IF NOT EXISTS reason VARCHAR[];
+ALTER TABLE items ADD COLUMN IF NOT EXISTS reason_spans STRUCT(reason VARCHAR, "start" INTEGER, "end" INTEGER)[];
+ALTER TABLE items ADD COLUMN IF NOT EXISTS ca_guideline_sources VARCHAR[];
+ALTER TABLE items ADD COLUMN IF NOT EXISTS guideline_agreement VARCHAR;
