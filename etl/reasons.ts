@@ -37,7 +37,7 @@ const WORD = /[a-z0-9]+/g;
 const LONG_QUOTE = 60;
 // A sentence ends at . ! or ? (and any closing quote or bracket) before a space and a capital
 // or digit: "e.g. massage" and "7.5mg" go on.
-const END = /[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])/g;
+const END = /[.!?]+["'”’)\]]*\s+(?=["'“‘([]?[A-Z0-9])/g;
 
 type Kind = 'applied' | 'stated' | 'skip';
 interface Sentence {

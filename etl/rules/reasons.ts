@@ -54,7 +54,7 @@ export const BOILERPLATE =
 
 /** A sentence about this case: the reviewer applying the guideline, not quoting it. */
 export const CASE =
-  /\b(?:in this (?:case|instance|situation)|in the case of|here\b|(?:this|the) (?:patient|claimant|individual|injured worker|worker|applicant|iw|enrollee|member|request|requested)\b(?!s)|(?:he|she|his|her)\b|the (?:medical |clinical |submitted )?(?:records?|documentation|notes?|file|chart|information)\b|(?:submitted|provided|available) (?:for review|documentation|records?|medical)|the (?:treating|requesting|attending) (?:physician|provider)|the provider\b|given (?:that|the)\b|as such\b)/i;
+  /\b(?:in this (?:case|instance|situation)|in the case of|here\b|(?:this|the) (?:patient|claimant|individual|injured worker|worker|applicant|iw|enrollee|member)\b(?!s)|(?:this|the) (?:original(?:ly)? |current(?:ly)? )?request(?:ed)?\b|(?:he|she|his|her)\b|the (?:medical |clinical |submitted )?(?:records?|documentation|notes?|file|chart|information)\b|(?:submitted|provided|available) (?:for review|documentation|records?|medical)|the (?:treating|requesting|attending) (?:physician|provider)|the provider\b|given (?:that|the)\b|as such\b)/i;
 
 /** A sentence that says what a guideline says: "The MTUS states ...", "Per the ODG, X is ...". */
 export const GUIDELINE =
@@ -72,15 +72,15 @@ export const GENERIC =
 export const CONDITIONAL =
   /\b(?:when|unless|until|except|if|after|only|primarily|but|may|as an option)\b/i;
 
-const ALL_TOPICS_FINDINGS = String.raw`red[- ]flags?|neurolog\w*\s+(?:deficits?|dysfunction|findings|compromise|abnormalit\w+|signs|symptoms|impairment|exam\w*)|focal\s+neurolog\w*|nerve\s+(?:root\s+)?(?:compromise|impairment|deficits?|dysfunction|entrapment|impingement|problem)|radiculopathy|radicular|tissue\s+insult|(?:objective|significant|clinical|physical|exam(?:ination)?|positive|abnormal|specific|sufficient)\s+(?:\w+\s+)?(?:findings?|deficits?|signs)|evidence\s+of\s+(?!(?:a\s+)?(?:trial|failure|failed|functional|improvement|efficacy|benefit|pain|objective\s+functional|at\s+least|\d))|(?:functional|motor|sensory)\s+deficits?|deficits?\s+(?:in|on)|spasms?|instability|derangement|pathology|risk\s+factors?|(?:high|intermediate)\s+risk|history\s+of|complaints?|symptoms|diagnos[ie]s|diagnos(?:ed|ing)|signs|candidate\s+for\s+surgery|surg\w*\s+(?:is|was|being)\s+(?:being\s+)?(?:considered|contemplated|planned)|(?:consider|contemplate)\w*\s+(?:\w+\s+){0,4}surg\w+|invasive\s+procedure|indications?\s+for|concerns?\s+for|osteoarthritis|neuropathic\s+pain|insomnia|anxiety|depression|gastrointestinal|dyspepsia`;
+const ALL_TOPICS_FINDINGS = String.raw`red[- ]flags?|neurolog\w*\s+(?:deficits?|dysfunction|findings|compromise|abnormalit\w+|signs|symptoms|impairment|exam\w*)|focal\s+neurolog\w*|nerve\s+(?:root\s+)?(?:compromise|impairment|deficits?|dysfunction|entrapment|impingement|problem)|radiculopathy|radicular|tissue\s+insult|(?:objective|significant|clinical|physical|exam(?:ination)?|positive|abnormal|specific|sufficient)\s+(?:\w+\s+)?(?:findings?|deficits?|signs)|evidence\s+of\s+(?!(?:a\s+)?(?:trial|failure|failed|functional|improvement|efficacy|benefit|pain|objective\s+functional|at\s+least|\d))|(?:functional|motor|sensory)\s+deficits?|deficits?\s+(?:in|on)|spasms?|instability|derangement|pathology|risk\s+factors?|(?:high|intermediate)\s+risk|history\s+of|complaints?|symptoms|diagnos[ie]s|diagnos(?:ed|ing)|signs|indications?\s+for|concerns?\s+for|osteoarthritis|neuropathic\s+pain|insomnia|anxiety|depression|gastrointestinal|dyspepsia`;
 
-const FINDINGS_CUES = ['red', 'flag', 'flags', 'neurologic', 'neurological', 'neurologically', 'focal', 'nerve', 'radiculopathy', 'radicular', 'tissue', 'findings', 'finding', 'evidence', 'deficit', 'deficits', 'signs', 'spasm', 'spasms', 'instability', 'derangement', 'pathology', 'risk', 'history', 'complaints', 'complaint', 'symptoms', 'diagnosis', 'diagnoses', 'diagnosed', 'diagnosing', 'candidate', 'surgery', 'surgical', 'invasive', 'indication', 'indications', 'condition', 'concerns', 'concern', 'osteoarthritis', 'neuropathic', 'insomnia', 'anxiety', 'depression', 'gastrointestinal', 'dyspepsia']; // prettier-ignore
+const FINDINGS_CUES = ['red', 'flag', 'flags', 'neurologic', 'neurological', 'neurologically', 'focal', 'nerve', 'radiculopathy', 'radicular', 'tissue', 'findings', 'finding', 'evidence', 'deficit', 'deficits', 'signs', 'spasm', 'spasms', 'instability', 'derangement', 'pathology', 'risk', 'history', 'complaints', 'complaint', 'symptoms', 'diagnosis', 'diagnoses', 'diagnosed', 'diagnosing', 'indication', 'indications', 'condition', 'concerns', 'concern', 'osteoarthritis', 'neuropathic', 'insomnia', 'anxiety', 'depression', 'gastrointestinal', 'dyspepsia']; // prettier-ignore
 
 const IMPROVEMENT = String.raw`(?:objective\s+|significant\s+|specific\s+|measurable\s+|sustained\s+|documented\s+|clinically\s+significant\s+|quantifi(?:ed|able)\s+|any\s+|clear\s+|subjective\s+or\s+)*(?:functional\s+(?:improvement|benefit|gains?|response|progress)|improvement\s+(?:in|of)\s+(?:function|pain|activities)|(?:objective|subjective|significant|measurable|sustained|lasting|documented)\s+(?:improvement|benefit|response|gains?)|efficacy|effectiveness|benefit\s+(?:from|with|of)|improvement\s+(?:with|from|after)|pain\s+relief|(?:decrease|reduction)\s+in\s+(?:pain|symptoms|medication|work\s+restrictions)|(?:response|responded)\s+to\s+(?:the\s+)?(?:prior|previous|treatment|therapy|sessions|medication|usage|use)|objective\s+response|clinical\s+progression|progress\s+(?:with|from))`;
 
-const CONSERVATIVE = String.raw`(?:trial\s+and\s+)?(?:failure|failed|trial)\s+(?:of|with|at)\b|conservative\s+(?:care|treatment|therapy|management|measures|options)|first[- ]line|non[- ]?opioid|(?:oral|pill)\s+(?:form|medications?|nsaids?|anti-inflammator\w+|capsules|tablets)|anti-?depressants|anti-?convulsants|(?:tried|trialed)\s+and\s+failed|exhaust\w*|(?:intolerant|intolerance)\s+to|(?:unable|able)\s+to\s+(?:use|utilize|tolerate|take|swallow)|over[- ]the[- ]counter|acetaminophen|tylenol|failed\s+(?:physical\s+therapy|conservative|treatment|therapy|medications?|injections?)`;
+const CONSERVATIVE = String.raw`(?:trial\s+and\s+)?(?:failure|failed)\s+(?:of|with|at)\b|trials?\s+of\s+(?:an?\s+)?(?:first|oral|conservative|anti|other)|conservative\s+(?:care|treatment|therapy|management|measures|options)|first[- ]line|non[- ]?opioid|(?:oral|pill)\s+(?:form|medications?|nsaids?|anti-inflammator\w+|capsules|tablets)|anti-?depressants|anti-?convulsants|(?:tried|trialed)\s+and\s+failed|exhaust\w*|(?:intolerant|intolerance)\s+to|(?:unable|able)\s+to\s+(?:use|utilize|tolerate|take|swallow)|over[- ]the[- ]counter|acetaminophen|tylenol|failed\s+(?:physical\s+therapy|conservative|treatment|therapy|medications?|injections?)`;
 
-const DOCUMENTS = String.raw`(?:treatment\s+)?goals?|(?:treatment\s+)?plan\b|prescription|dosing\s+instructions|instructions|outcome|results|(?:progress|therapy|physical\s+therapy)\s+notes|number\s+of\s+(?:sessions|visits|treatments)|how\s+many|total\s+number|body\s+part|rationale|rational\b|explanation|justification|reason\s+(?:for|why)`;
+const DOCUMENTS = String.raw`(?:treatment\s+)?goals?|(?:treatment\s+)?plan\b|prescription|dosing\s+instructions|instructions|outcome|results|(?:progress|therapy|physical\s+therapy)\s+notes|number\s+of\s+(?:sessions|visits|treatments)|how\s+many|total\s+number|body\s+part|rationale|rational\b|explanation|justification|reason\s+(?:for|why)|candidate\s+for\s+surgery|surg\w*\s+(?:is|was|being)\s+(?:being\s+)?(?:considered|contemplated|planned)|(?:consider|contemplate)\w*\s+(?:\w+\s+){0,4}surg\w+|discussion\s+of\s+surgery|invasive\s+procedure|endpoint|end\s+date|(?:x-?ray|radiograph|imaging|mri)\s+reports?|radiographs|how\s+(?:\w+\s+){0,4}(?:change|alter|affect)`;
 
 export const FAMILIES: Record<Reason, Family> = {
   not_recommended: {
@@ -120,9 +120,7 @@ export const FAMILIES: Record<Reason, Family> = {
         pattern: /\b(?:without|no|not\s+any)\s+(?:\w+\s+)?improvement\b/i,
       },
     ],
-    negations: [
-      /\bexpected\s+to\s+improve\b|\bfailure\s+to\s+progress\b|\b(?:studies|literature|trials)\b/i,
-    ],
+    negations: [/\bfailure\s+to\s+progress\b|\b(?:studies|literature|trials)\b/i],
   },
   exceeds_quantity: {
     decisions: UPHELD,
@@ -138,6 +136,16 @@ export const FAMILIES: Record<Reason, Family> = {
           /\b(?:more|greater|longer)\s+than\s+(?:the\s+)?(?:recommended|guidelines?|allowed|supported)|\bbeyond\s+(?:the\s+)?(?:recommended|guidelines?|supported)|\blarge\s+number\s+of\b/i,
       },
       {
+        cues: ['up', 'allow', 'allows', 'allowed', 'maximum', 'limited', 'limit', 'approved', 'authorized', 'certified', 'completed', 'received', 'attended', 'had', 'additional', 'complement'], // prettier-ignore
+        pattern:
+          /\b(?:up\s+to|allows?\s+(?:for\s+)?|allowed|maximum\s+of|limited\s+to|limit\s+(?:of|to))\s+(?:\d+|six|eight|ten|twelve)(?:\s*-\s*\d+)?\s+(?:\w+\s+)?(?:visits|sessions|treatments)\b|\b(?:approved|authorized|certified|completed|received|attended|had)\s+(?:for\s+|an?\s+|the\s+)?(?:\w+\s+){0,3}(?:\d+|six|eight|ten|twelve)\s+(?:\w+\s+){0,3}(?:sessions|visits|treatments)\b|\bfull\s+complement\b|\badditional\s+(?:\d+|two|four|six|eight|ten|twelve)\s+(?:\w+\s+){0,2}(?:sessions|visits)\b/i,
+      },
+      {
+        cues: ['purchase', 'shortest'],
+        pattern:
+          /\bpurchase\b[^;]{0,30}\b(?:over|rather\s+than|instead\s+of)\s+(?:a\s+)?rental\b|\bnot\s+(?:\w+\s+){0,4}shortest\s+(?:duration|period)\b/i,
+      },
+      {
         cues: ['refill', 'refills'],
         pattern:
           /\brefills?\b[^;]{0,40}\b(?:not\s+(?:supported|necessary|appropriate|indicated|warranted))\b/i,
@@ -145,7 +153,7 @@ export const FAMILIES: Record<Reason, Family> = {
       {
         cues: ['since', 'long', 'full', 'chronic', 'ongoing'],
         pattern:
-          /\b(?:been\s+(?:on|using|utilizing|taking|prescribed)|utiliz\w+|taking|used)\b[^;]{0,50}\bsince\b|\b(?:long[- ]term|chronic|ongoing)\s+(?:use|usage|treatment|therapy)\b[^;]{0,40}\b(?:not|exceed)|\bhas\s+been\s+on\s+long[- ]term\b|\bcompleted\s+a\s+full\s+course\b/i,
+          /\b(?:been\s+(?:on|using|utilizing|taking|prescribed)|utiliz\w+|taking|used)\b[^;]{0,50}\bsince\s+(?:at\s+least\s+)?(?:\d|[a-z]+\s+\d)|\b(?:long[- ]term|chronic|ongoing)\s+(?:use|usage|treatment|therapy)\b[^;]{0,40}\b(?:not|exceed)|\bhas\s+been\s+on\s+long[- ]term\b|\bcompleted\s+a\s+full\s+course\b/i,
         textLacks: SEDATIVES,
       },
     ],
@@ -156,7 +164,7 @@ export const FAMILIES: Record<Reason, Family> = {
   findings_do_not_support: {
     decisions: UPHELD,
     rules: [
-      { cues: FINDINGS_CUES, pattern: lacking(ALL_TOPICS_FINDINGS, 60) },
+      { cues: FINDINGS_CUES, pattern: lacking(ALL_TOPICS_FINDINGS, 80) },
       {
         cues: ['criteria', 'criterion', 'guidelines', 'guideline', 'indications', 'requirements', 'meet', 'satisfy', 'candidate', 'indication', 'accordance', 'support'], // prettier-ignore
         pattern:
@@ -180,7 +188,7 @@ export const FAMILIES: Record<Reason, Family> = {
       },
     ],
     negations: [
-      /\b(?:literature|studies|peer[- ]reviewed|randomized)\b|\b(?:reduction|improvement)\s+in\s+symptoms\b/i,
+      /\b(?:literature|peer[- ]reviewed|randomized|insufficient\s+studies)\b|\b(?:reduction|improvement)\s+in\s+symptoms\b/i,
     ],
   },
   missing_documentation: {
@@ -189,6 +197,7 @@ export const FAMILIES: Record<Reason, Family> = {
       {
         cues: ['unclear', 'unknown', 'uncertain', 'clear', 'certain'],
         pattern: /\bunclear\b|\bunknown\b|\buncertain\b|\bnot\s+(?:clear|certain)\b/i,
+        alone: true,
       },
       {
         cues: ['specify', 'specified', 'specifying', 'unspecified', 'vague', 'interpretation'],
@@ -201,7 +210,7 @@ export const FAMILIES: Record<Reason, Family> = {
           /\bfail(?:s|ed)?\s+to\s+(?:provide|specify|include|state|indicate|furnish|document)\s+(?:\w+\s+){0,3}(?:quantity|amount|frequency|duration|type|rationale|goals?|plan|dose|dosage|date)\b/i,
       },
       {
-        cues: ['goal', 'goals', 'plan', 'prescription', 'instructions', 'outcome', 'results', 'notes', 'number', 'many', 'body', 'rationale', 'rational', 'explanation', 'justification', 'reason'], // prettier-ignore
+        cues: ['goal', 'goals', 'plan', 'prescription', 'instructions', 'outcome', 'results', 'notes', 'number', 'many', 'body', 'rationale', 'rational', 'explanation', 'justification', 'reason', 'candidate', 'surgery', 'surgical', 'invasive', 'endpoint', 'end', 'report', 'reports', 'radiographs', 'how'], // prettier-ignore
         pattern: lacking(DOCUMENTS, 60),
       },
       {
@@ -224,6 +233,7 @@ export const FAMILIES: Record<Reason, Family> = {
     negations: [
       /\bmedical\s+necessity\s+(?:(?:has|have|was|is)\s+not\s+been|cannot\s+be|could\s+not\s+be|has\s+not)\s*(?:been\s+)?established\b/i,
       /\b(?:guidelines?|mtus|odg|acoem)\b[^;]{0,20}\b(?:do|does|is|are)\s+(?:not|silent)\b/i,
+      /\b(?:extenuating|exceptional)\s+(?:factors|circumstances)\b/i,
     ],
   },
   conservative_care_not_tried: {
@@ -263,7 +273,6 @@ export const FAMILIES: Record<Reason, Family> = {
   },
   insufficient_evidence: {
     decisions: UPHELD,
-    stated: true,
     rules: [
       {
         cues: ['insufficient', 'lack', 'absence', 'experimental', 'investigational', 'unproven', 'proven', 'established', 'evidence', 'literature', 'studies', 'randomized'], // prettier-ignore
