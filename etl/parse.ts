@@ -72,7 +72,7 @@ function enrich(r: RawItem): Item {
   const caSources = ca === NOT_STATED || ca === '' ? null : guidelineSources(ca);
   const stated = r.maximus_guideline === NOT_STATED ? null : sources;
   const { category, subcategory } = classify(r.treatment);
-  const why = readReasons(r.rationale, r.decision);
+  const why = readReasons(r.rationale, r.decision, r.treatment);
   return {
     item_no: r.item_no,
     treatment: r.treatment,

@@ -3,6 +3,7 @@ import type { ReasonSpan } from '../model/api.ts';
 import {
   BOILERPLATE,
   CASE,
+  CONCLUSION,
   CONDITIONAL,
   FAMILIES,
   GENERIC,
@@ -39,7 +40,7 @@ const LONG_QUOTE = 60;
 // or digit: "e.g. massage" and "7.5mg" go on.
 const END = /[.!?]+["'”’)\]]*\s+(?=["'“‘([]?[A-Z0-9])/g;
 
-type Kind = 'applied' | 'stated' | 'skip';
+type Kind = 'applied' | 'stated' | 'concluded' | 'skip';
 interface Sentence {
   start: number;
   end: number;
@@ -50,7 +51,7 @@ interface Sentence {
 /**
  * The sentences, each told as the reviewer's own ("In this case ...", "There was no ..."), a
  * guideline's ("The MTUS states ...", or a plain statement before the reviewer first speaks of
- * the case) or the opioid notice that gives no ground.
+ * the case), the bare conclusion, or the opioid notice that gives no ground.
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -61,6 +62,7 @@ export function sentences(text: string): Sentence[] {
     const about = CASE.test(s);
     let kind: Kind;
     if (BOILERPLATE.test(s)) kind = 'skip';
+    else if (CONCLUSION.test(s)) kind = 'concluded';
     else if (GUIDELINE.test(s) && !about) kind = 'stated';
     else if (about || VOICE.test(s)) [kind, applied] = ['applied', true];
     else kind = applied && !GENERIC.test(s) ? 'applied' : 'stated';
@@ -109,6 +111,7 @@ function findCues(text: string, all: Sentence[]): void {
 function gives(c: Candidate, text: string, s: Sentence, quoted: [number, number][]): boolean {
   const f = FAMILIES[c.family];
   const { rule } = c;
+  if (s.kind === 'concluded' && !f.concluded) return false;
   if (rule.textHas && !rule.textHas.test(text)) return false;
   if (rule.textLacks?.test(text)) return false;
   const sentence = text.slice(s.start, s.end);
@@ -126,13 +129,31 @@ function gives(c: Candidate, text: string, s: Sentence, quoted: [number, number]
   return !f.negations.some((n) => n.test(sentence));
 }
 
+/** The text with the service's own name blanked: "the request for Urine drug screen" is no ground. */
+function withoutName(text: string, name?: string): string {
+  if (!name || name.length < 3) return text;
+  const lower = text.toLowerCase();
+  const at = lower.indexOf(name.toLowerCase());
+  if (at < 0) return text;
+  let out = text;
+  for (let i = at; i >= 0; i = lower.indexOf(name.toLowerCase(), i + name.length))
+    out = out.slice(0, i) + ' '.repeat(name.length) + out.slice(i + name.length);
+  return out;
+}
+
 /**
  * The reason families a rationale (or a health-plan case's findings) gives for a decision, by
  * the rules in etl/rules/reasons.ts, each with the first sentence that gave it. A text that
  * gives none is `other`, with no sentence (the report counts these). Null without a text.
+ * The service's name, when given, is read as no words at all.
  */
-export function readReasons(text: string | null, decision: Decision): Reasons | null {
-  if (!text || !text.trim() || text === 'Not stated') return null;
+export function readReasons(
+  source: string | null,
+  decision: Decision,
+  service?: string,
+): Reasons | null {
+  if (!source || !source.trim() || source === 'Not stated') return null;
+  const text = withoutName(source, service);
   const all = sentences(text);
   findCues(text, all);
   const quoted = quotes(text);

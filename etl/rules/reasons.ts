@@ -22,6 +22,8 @@ export interface ReasonRule {
 export interface Family {
   /** The decisions the family is a ground of: criteria met for an overturned denial, the rest for one upheld. */
   decisions: readonly Decision[];
+  /** Whether a bare conclusion ("the request for X is medically necessary") gives it. */
+  concluded?: true;
   /**
    * Whether a guideline's own words (a quotation, "The MTUS states ...") can give it, when they
    * are unconditional: a guideline calling a service not recommended is the ground itself, while
@@ -37,7 +39,7 @@ const UPHELD = ['Upheld'] as const;
 
 // A lack: the words that say something is not there, before or after what is missing.
 const LACK = String.raw`(?:no|not|never|nor|neither|none|without|lack(?:s|ing)?|absen(?:t|ce)|fail(?:s|ed)?\s+to|unable\s+to|insufficient|inadequate|unclear|uncertain|unknown|yet\s+to|argued?\s+against)`;
-const LACK_AFTER = String.raw`(?:(?:was|were|is|are|has|have|had|been|be)\s+)+(?:not|neither)|not\s+(?:documented|provided|noted|included|submitted|specified|demonstrated|established|stated|apparent|evident|clear|shown|reported|indicated)|absent|lacking|unknown|unclear|missing`;
+const LACK_AFTER = String.raw`(?:(?:was|were|is|are|has|have|had|been|be)\s+)+(?:not|neither)(?!\s+(?:medically|necessary|appropriate|supported|recommended|indicated|warranted|reasonable|certified|approved|authorized|a\s+candidate)\b)|not\s+(?:documented|provided|noted|included|submitted|specified|demonstrated|established|stated|apparent|evident|clear|shown|reported|indicated)|absent|lacking|unknown|unclear|missing`;
 
 /** The topic said to be missing: "no documentation of functional improvement", "X was not documented". */
 const lacking = (topic: string, gap = 80) =>
@@ -51,6 +53,13 @@ const SEDATIVES = /\b(?:opioids?|opiates?|narcotics?|benzodiazepines?|sedatives?
 /** Sentences that are about no ground: the opioid notice every such letter closes with. */
 export const BOILERPLATE =
   /\bshould not be interpreted as\b|\badvised to (?:consult|speak)\b|\bthis (?:medical necessity )?decision addresses\b/i;
+
+/**
+ * The bare conclusion, "Therefore, the request for X is not medically necessary.": no ground but
+ * criteria met, whatever words the service's name holds (a professional review names them all).
+ */
+export const CONCLUSION =
+  /^(?:(?:therefore|thus|hence|consequently|accordingly|as such|given the above|based on the above),?\s+)?(?:the|this)\s+(?:current\s+|original\s+)?request(?:ed)?\b[^;]{0,200}?\b(?:is|are|was|were)\s+(?:(?:considered|deemed|determined\s+to\s+be|found\s+to\s+be)\s+)?(?:not\s+)?medically\s+(?:necessary|appropriate|reasonable)\b[^;]{0,60}$/i;
 
 /** A sentence about this case: the reviewer applying the guideline, not quoting it. */
 export const CASE =
@@ -300,6 +309,7 @@ export const FAMILIES: Record<Reason, Family> = {
   },
   criteria_met: {
     decisions: ['Overturned'],
+    concluded: true,
     rules: [
       {
         cues: ['necessary', 'supported', 'indicated', 'appropriate', 'reasonable', 'warranted', 'justified'], // prettier-ignore
