@@ -8,6 +8,7 @@ import { parseQuery } from './filters.ts';
 import { crosstab } from './crosstab.ts';
 import { facets } from './facets.ts';
 import { rates } from './rates.ts';
+import { multiValued, reasons } from './reasons.ts';
 import { suggest } from './suggest.ts';
 import { source, summary } from './summary.ts';
 import { trend } from './trend.ts';
@@ -40,7 +41,10 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
   });
   app.get('/api/rates', async (req, res) => {
     const { by, sort, limit, min_n, ...f } = parseQuery(ROUTES['/api/rates'].shape, req.query);
-    res.json({ by, rows: await rates(db, by, f, { sort, limit, min_n }) });
+    res.json({ by, rows: await rates(db, by, f, { sort, limit, min_n }), ...multiValued(by) });
+  });
+  app.get('/api/reasons', async (req, res) => {
+    res.json(await reasons(db, parseQuery(ROUTES['/api/reasons'].shape, req.query)));
   });
   app.get('/api/trend', async (req, res) => {
     const { interval, by, ...f } = parseQuery(ROUTES['/api/trend'].shape, req.query);
