@@ -14,6 +14,10 @@ export const VIEW = {
   drill: '',
   /** 'compare': both programs side by side (the program filter is then unused). */
   show: '',
+  /** 'why': the reasons view instead of the rate charts. */
+  tab: '',
+  /** The Why view's heat map: reasons by this dimension. */
+  why_by: 'decision',
 };
 export type View = typeof VIEW;
 
