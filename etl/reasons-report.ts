@@ -21,7 +21,7 @@ export async function reasonsReport(db: DuckDBConnection): Promise<string[]> {
   if (!n('items')) return [];
   const lines = [
     `reasons: read for ${n('read')} of ${n('items')} services (${pct(n('read'), n('items'))}; Not stated without a rationale or findings)`,
-    `  ${'family'.padEnd(30)} ${'of upheld'.padStart(9)} ${'of overturned'.padStart(13)}`,
+    `  ${'family'.padEnd(34)} ${'of upheld'.padStart(9)} ${'of overturned'.padStart(13)}`,
   ];
   const counts = await rows(`SELECT r, decision, count(*)::INTEGER AS n
     FROM (SELECT unnest(reason) AS r, decision FROM items WHERE reason IS NOT NULL) GROUP BY ALL`);
@@ -29,7 +29,7 @@ export async function reasonsReport(db: DuckDBConnection): Promise<string[]> {
     Number(counts.find((c) => c.r === r && c.decision === d)?.n ?? 0);
   for (const r of REASONS)
     lines.push(
-      `  ${REASON_LABELS[r].padEnd(30)} ${pct(count(r, 'Upheld'), n('upheld')).padStart(9)} ${pct(count(r, 'Overturned'), n('overturned')).padStart(13)}`,
+      `  ${REASON_LABELS[r].padEnd(34)} ${pct(count(r, 'Upheld'), n('upheld')).padStart(9)} ${pct(count(r, 'Overturned'), n('overturned')).padStart(13)}`,
     );
   lines.push(
     `  no family found (counted as other): ${n('none')} (${pct(n('none'), n('read'))})`,
