@@ -82,8 +82,8 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
                 <th scope="col">Decision</th>
                 <th scope="col">Category</th>
                 <th scope="col">Guideline</th>
-                <th scope="col">Reasons</th>
                 <th scope="col">Decided</th>
+                <th scope="col">Reasons</th>
                 <th scope="col">Letter or case</th>
               </tr>
             </thead>
@@ -111,8 +111,8 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
                   <td>{String(r.decision)}</td>
                   <td>{String(r.category ?? r.dmhc_category ?? '–')}</td>
                   <td>{guideline(r)}</td>
-                  <td>{reasons(r)}</td>
                   <td>{String(r.decision_date ?? r.report_year ?? '–')}</td>
+                  <td>{reasons(r)}</td>
                   <td>{String(r.letter_id)}</td>
                 </tr>
               ))}
