@@ -19,7 +19,7 @@ export const multiValued = (by: DimensionName) =>
       }
     : { multi_valued: false };
 
-export const share = (n: number, of: number): Share => {
+const share = (n: number, of: number): Share => {
   const [ci_low, ci_high] = wilson(n, of);
   return { n, of, share: of ? n / of : null, ci_low, ci_high };
 };
