@@ -10,6 +10,8 @@ import { LetterView } from './LetterView.tsx';
 import { Compare } from './Compare.tsx';
 import { ProgramSwitch } from './ProgramSwitch.tsx';
 import { SliceCompare } from './SliceCompare.tsx';
+import { ViewSwitch } from './ViewSwitch.tsx';
+import { Why } from './Why.tsx';
 import { effective, withoutProgram } from './program.ts';
 
 /** The notice for synthetic data in view: which program's services, and how many. */
@@ -35,7 +37,10 @@ function Views({ state, onState }: { state: State; onState: (s: State) => void }
     <>
       {state.view.letter && <LetterView {...props} />}
       {state.view.drill && !state.view.letter && <ServiceList {...props} />}
-      {state.view.show === 'compare' ? (
+      <ViewSwitch {...props} />
+      {state.view.tab === 'why' ? (
+        <Why {...props} />
+      ) : state.view.show === 'compare' ? (
         <Compare {...props} />
       ) : (
         <div className="grid">

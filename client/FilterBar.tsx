@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { num, useApi, VIEW_URLS, type Facets } from './api.ts';
-import { dimension, FACETS, RANGED, type FacetName } from '../model/dimensions.ts';
+import { dimension, FACETS, RANGED, valueLabel, type FacetName } from '../model/dimensions.ts';
 import { NARROW, useMedia } from './media.ts';
 import { VIEW, withValues, type State } from './state.ts';
 import { TreatmentSearch } from './TreatmentSearch.tsx';
@@ -47,7 +47,7 @@ function Facet({
                 checked={chosen.includes(v.value)}
                 onChange={() => toggle(v.value)}
               />{' '}
-              {v.value} <span className="count">{num(v.n)}</span>
+              {valueLabel(name, v.value)} <span className="count">{num(v.n)}</span>
             </label>
           ))}
           {facet.truncated && (

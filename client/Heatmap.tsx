@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type Cell } from './api.ts';
-import { dimension, type DimensionName } from '../model/dimensions.ts';
+import { dimension, valueLabel, type DimensionName } from '../model/dimensions.ts';
 import { Card } from './Card.tsx';
 import { drillFilters, encodeDrill, type DrillKey } from './drill.ts';
 import { heatmapOf } from './program.ts';
@@ -13,19 +14,30 @@ function columns(name: DimensionName, cells: Cell[]): string[] {
   return [...new Set(cells.map((c) => c.col))].sort(byKey);
 }
 
+type Axes = Record<'rows' | 'cols', DimensionName>;
+
 /** The largest cell in words: its keys, n, rate and interval. */
-function sentence(c: Cell, which: string): string {
+function sentence(c: Cell, which: string, axes: Axes): string {
   const m = metric(c, which);
-  return `Largest cell, ${c.row} × ${c.col}: ${num(c.n)} services, ${pct(m.rate)} ${m.word} (${pct(m.low)}–${pct(m.high)}).`;
+  return `Largest cell, ${valueLabel(axes.rows, c.row)} × ${valueLabel(axes.cols, c.col)}: ${num(c.n)} services, ${pct(m.rate)} ${m.word} (${pct(m.low)}–${pct(m.high)}).`;
 }
 
 /**
- * The programs' two heat-map dimensions (model/dimensions.ts): each cell's n and rate, shaded by
- * rate; a cell opens its services.
+ * Two dimensions' heat map: the programs' own (model/dimensions.ts), or the axes given with the
+ * URL of their cross-tab. Each cell's n and rate, shaded by rate; a cell opens its services.
  */
-export function Heatmap({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const { data, error, loading } = useApi<{ cells: Cell[] }>(VIEW_URLS.crosstab(state));
-  const axes = heatmapOf(state);
+export function Heatmap(props: {
+  state: State;
+  onState: (s: State) => void;
+  axes?: Axes;
+  url?: string;
+  controls?: ReactNode;
+}) {
+  const { state, onState } = props;
+  const { data, error, loading } = useApi<{ cells: Cell[] }>(
+    props.url ?? VIEW_URLS.crosstab(state),
+  );
+  const axes = props.axes ?? heatmapOf(state);
   const [rowLabel, colLabel] = [dimension(axes.rows).label, dimension(axes.cols).label];
   const keys = (row: string, col: string): DrillKey[] => [
     [axes.rows, row],
@@ -55,7 +67,7 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
           <th scope="col">{rowLabel}</th>
           {cols.map((c) => (
             <th key={c} scope="col">
-              {c}
+              {valueLabel(axes.cols, c)}
             </th>
           ))}
         </tr>
@@ -63,7 +75,7 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
       <tbody>
         {rows.map((r) => (
           <tr key={r}>
-            <th scope="row">{r}</th>
+            <th scope="row">{valueLabel(axes.rows, r)}</th>
             {cols.map((c) => {
               const cell = at.get(`${r}|${c}`);
               if (!cell) return <td key={c} />;
@@ -76,7 +88,7 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
                     n={num(cell.n)}
                     {cell.low_n ? ' low n' : ''}
                   </small>
-                  <span className="visually-hidden">{` ${m.word}, 95% interval ${pct(m.low)} to ${pct(m.high)}: ${r}, ${c}`}</span>
+                  <span className="visually-hidden">{` ${m.word}, 95% interval ${pct(m.low)} to ${pct(m.high)}: ${valueLabel(axes.rows, r)}, ${valueLabel(axes.cols, c)}`}</span>
                 </>
               );
               // Lighter for lower rates; even the darkest shade keeps dark text readable (WCAG AA).
@@ -111,7 +123,8 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
       loading={loading}
       error={error}
       empty={cells.length === 0}
-      summary={biggest ? sentence(biggest, which) : ''}
+      summary={biggest ? sentence(biggest, which, axes) : ''}
+      controls={props.controls}
       onDownload={() => downloadCsv(`imr-${axes.rows}-by-${axes.cols}.csv`, cells)}
       chart={table}
       table={table}

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
+import type { ReasonSpan } from '../model/api.ts';
+import { valueLabel } from '../model/dimensions.ts';
 import { useApi } from './api.ts';
+import { ReasonText } from './ReasonText.tsx';
 import type { State } from './state.ts';
 
 // A health-plan (DMHC) case has one item with its own categories and no guideline or
@@ -15,6 +18,9 @@ type LetterItem = {
   treatment_type?: string | null;
   guideline_sources: string[] | null;
   rationale: string | null;
+  /** The reason families, each with its sentence as offsets into the rationale (DMHC: the findings). */
+  reason: string[] | null;
+  reason_spans: ReasonSpan[] | null;
 };
 type Letter = Record<string, unknown> & {
   letter_id: string;
@@ -54,6 +60,7 @@ const describe = (i: LetterItem) =>
     i.subcategory ?? i.dmhc_subcategory,
     i.treatment_type && `type: ${i.treatment_type}`,
     i.guideline_sources?.join(', '),
+    i.reason && `why: ${i.reason.map((r) => valueLabel('reason', r)).join(', ')}`,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -75,7 +82,24 @@ function locate(text: string | null, rationale: string | null): [number, number]
   ];
 }
 
-/** One letter: its header facts, every item with its decision, and the full text with the chosen item's rationale marked. */
+/** Why the chosen service was decided so: its reasons, and its rationale with each one's sentence marked. */
+function Reasons({ item }: { item: LetterItem }) {
+  if (!item.reason || !item.rationale) return null;
+  return (
+    <section className="why-text" aria-label="Why">
+      <h3>Why: {item.reason.map((r) => valueLabel('reason', r)).join(', ')}</h3>
+      <p>
+        <ReasonText text={item.rationale} spans={item.reason_spans ?? []} />
+      </p>
+    </section>
+  );
+}
+
+/**
+ * One letter: its header facts, every item with its decision, the chosen item's reasons with
+ * their sentences marked, and the full text with the chosen item's rationale marked (a health-plan
+ * case's findings, with the sentences that gave its reasons).
+ */
 export function LetterView({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { data, error } = useApi<Letter>(`/api/letters/${encodeURIComponent(state.view.letter)}`);
   const mark = useRef<HTMLElement>(null);
@@ -134,14 +158,17 @@ export function LetterView({ state, onState }: { state: State; onState: (s: Stat
               </li>
             ))}
           </ol>
+          {chosen && <Reasons item={chosen} />}
           <h3>{data.program === 'DMHC' ? 'Findings' : 'Full text'}</h3>
           {data.full_text === null ? (
             <p className="empty">
               The data set gives no findings text for this case (the 2001–2016 file has none).
             </p>
           ) : (
-            <pre className="full-text" tabIndex={0}>
-              {span ? (
+            <pre className="full-text why-text" tabIndex={0}>
+              {data.program === 'DMHC' && data.items[0]?.reason_spans ? (
+                <ReasonText text={data.full_text} spans={data.items[0].reason_spans} />
+              ) : span ? (
                 <>
                   {data.full_text.slice(0, span[0])}
                   <mark ref={mark}>{data.full_text.slice(span[0], span[1])}</mark>

@@ -21,6 +21,7 @@ import { BarWithInterval, Label, LowNPattern } from './Bars.tsx';
 import { Card } from './Card.tsx';
 import { RateTable } from './RateTable.tsx';
 import { drillFilters, encodeDrill } from './drill.ts';
+import { DIMENSIONS, valueLabel, type DimensionName } from '../model/dimensions.ts';
 import { NARROW, useMedia } from './media.ts';
 import { menuOf } from './program.ts';
 import type { State } from './state.ts';
@@ -28,17 +29,19 @@ import type { State } from './state.ts';
 /** Uphold (or overturn) rate by one dimension, with n and intervals; a bar opens its services. */
 export function RateChart({ state, onState }: { state: State; onState: (s: State) => void }) {
   const { dim, metric: which, adjust } = state.view;
-  const { data, error, loading } = useApi<{ rows: RateRow[] } | AdjustedRates>(
+  const { data, error, loading } = useApi<{ rows: RateRow[]; note?: string } | AdjustedRates>(
     VIEW_URLS.rates(state),
   );
   const narrow = useMedia(NARROW);
   const RATE_DIMS = menuOf('rateMenu', state, dim);
+  // Keys that are codes (reason families) read as their labels.
+  const shown = (key: string) => (dim in DIMENSIONS ? valueLabel(dim as DimensionName, key) : key);
   const rows = (data?.rows ?? []).map((r) => {
     const drilled = drillFilters(state.filters, [[dim, r.key]]);
     return {
       ...r,
       ...metric(r, which),
-      label: `${r.key} (n=${num(r.n)})${r.low_n ? ' low n' : ''}`,
+      label: `${shown(r.key)} (n=${num(r.n)})${r.low_n ? ' low n' : ''}`,
       reason: 'reason' in drilled ? drilled.reason : null,
     };
   });
@@ -78,7 +81,7 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
       empty={rows.length === 0}
       summary={
         top
-          ? `${top.key}: ${num(top.n)} services, ${pct(top.rate)} ${top.word} (${pct(top.low)}–${pct(top.high)}).`
+          ? `${shown(top.key)}: ${num(top.n)} services, ${pct(top.rate)} ${top.word} (${pct(top.low)}–${pct(top.high)}).${data && 'note' in data && data.note ? ` ${data.note}` : ''}`
           : ''
       }
       onDownload={() => downloadCsv(`imr-rates-by-${dim}.csv`, data?.rows ?? [])}
@@ -95,11 +98,11 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
             <td>
               {r.reason === null ? (
                 <button type="button" className="link" onClick={() => open(r)}>
-                  {r.key}
+                  {shown(r.key)}
                 </button>
               ) : (
                 <>
-                  {r.key} <small className="note">(not listed: {r.reason})</small>
+                  {shown(r.key)} <small className="note">(not listed: {r.reason})</small>
                 </>
               )}
             </td>

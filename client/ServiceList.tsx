@@ -2,13 +2,18 @@ import { useEffect, useState } from 'react';
 import { getJson, num, useApi, type Items, type Summary } from './api.ts';
 import { decodeDrill, describeDrill, drillFilters } from './drill.ts';
 import type { State } from './state.ts';
-import { NOT_APPLICABLE } from '../model/values.ts';
+import { NOT_APPLICABLE, NOT_STATED } from '../model/values.ts';
+import { valueLabel } from '../model/dimensions.ts';
 
 // A health-plan case cites evidence, not workers' comp guidelines (MTUS, ODG, ACOEM).
 const guideline = (r: Record<string, unknown>) =>
   r.program === 'DMHC'
     ? NOT_APPLICABLE
     : ((r.guideline_sources as string[] | null) ?? []).join(', ');
+
+/** A service's reasons, as people read them. */
+const reasons = (r: Record<string, unknown>) =>
+  ((r.reason as string[] | null) ?? [NOT_STATED]).map((k) => valueLabel('reason', k)).join(', ');
 
 /** The services behind a bar or cell (the filters plus the drill-down), a page at a time. */
 export function ServiceList({ state, onState }: { state: State; onState: (s: State) => void }) {
@@ -78,6 +83,7 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
                 <th scope="col">Category</th>
                 <th scope="col">Guideline</th>
                 <th scope="col">Decided</th>
+                <th scope="col">Reasons</th>
                 <th scope="col">Letter or case</th>
               </tr>
             </thead>
@@ -106,6 +112,7 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
                   <td>{String(r.category ?? r.dmhc_category ?? '–')}</td>
                   <td>{guideline(r)}</td>
                   <td>{String(r.decision_date ?? r.report_year ?? '–')}</td>
+                  <td>{reasons(r)}</td>
                   <td>{String(r.letter_id)}</td>
                 </tr>
               ))}

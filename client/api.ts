@@ -6,6 +6,7 @@ export type {
   Facets,
   Items,
   RateRow,
+  Reasons,
   Suggestion,
   Summary,
   Trend,
@@ -42,7 +43,11 @@ function request<T>(url: string): Promise<T> {
   return p as Promise<T>;
 }
 
-const withParams = (path: string, filters: URLSearchParams, extra: Record<string, string>) => {
+export const withParams = (
+  path: string,
+  filters: URLSearchParams,
+  extra: Record<string, string>,
+) => {
   const q = new URLSearchParams(filters);
   for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
   return `${path}?${q}`;
@@ -67,13 +72,22 @@ export const VIEW_URLS = {
     withParams('/api/rates', s.filters, { by: 'service', limit: '25', sort: 'n' }),
 };
 
+/** The URL each chart of the Why view reads. */
+export const WHY_URLS = {
+  summary: VIEW_URLS.summary,
+  facets: VIEW_URLS.facets,
+  reasons: (s: State) => `/api/reasons?${s.filters}`,
+  crosstab: (s: State) =>
+    withParams('/api/crosstab', s.filters, { rows: 'reason', cols: s.view.why_by }),
+};
+
 /**
  * Asks for every view's data at once, before any chart renders: charts re-drawing with their
  * old data took 60 ms on a filter change before the last of them had asked for its new data.
  */
 let prefetched = new Set<string>();
 export function prefetch(s: State): void {
-  const urls = Object.values(VIEW_URLS).map((url) => url(s));
+  const urls = Object.values(s.view.tab === 'why' ? WHY_URLS : VIEW_URLS).map((url) => url(s));
   // Only what changed: a view whose URL is the same already has its data.
   for (const url of urls) if (!prefetched.has(url)) request(url);
   prefetched = new Set(urls);

@@ -1,4 +1,10 @@
-import { DIMENSIONS, dimension, keyRange, type DimensionName } from '../model/dimensions.ts';
+import {
+  DIMENSIONS,
+  dimension,
+  keyRange,
+  valueLabel,
+  type DimensionName,
+} from '../model/dimensions.ts';
 import { NOT_STATED } from '../model/values.ts';
 
 /**
@@ -75,7 +81,10 @@ export function drillFilters(filters: URLSearchParams, keys: readonly DrillKey[]
 export const describeDrill = (keys: readonly DrillKey[]): string =>
   keys
     .map(([dim, key]) => {
-      const d = dim in DIMENSIONS ? dimension(dim as DimensionName) : null;
-      return d?.search ? `${d.label} contains “${key}”` : `${d?.label ?? dim}: ${key}`;
+      if (!(dim in DIMENSIONS)) return `${dim}: ${key}`;
+      const d = dimension(dim as DimensionName);
+      return d.search
+        ? `${d.label} contains “${key}”`
+        : `${d.label}: ${valueLabel(dim as DimensionName, key)}`;
     })
     .join(', ');

@@ -18,6 +18,10 @@ export const VIEW = {
   adjust: '',
   /** Slice A, pinned: its filters as a query string; the filters in view are slice B. */
   pin: '',
+  /** 'why': the reasons view instead of the rate charts. */
+  tab: '',
+  /** The Why view's heat map: reasons by this dimension. */
+  why_by: 'decision',
 };
 export type View = typeof VIEW;
 

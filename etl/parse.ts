@@ -6,6 +6,7 @@ import { classify, surgicalContext } from './classify.ts';
 import { normaliseService } from './service.ts';
 import { claimants } from './layouts/index.ts';
 import { readPatient } from './patient.ts';
+import { guidelineAgreement, readReasons } from './reasons.ts';
 import { ParseError, SYNTHETIC_MARKER, type Item, type Layout, type Letter } from './types.ts';
 
 /** Reads one determination letter's text, in any known layout. Pure: no files, no database. */
@@ -67,7 +68,11 @@ export function detectLayout(flat: string): Layout {
 function enrich(r: RawItem): Item {
   // A paragraph the letter lacks says nothing of the sources; 'None' is a reviewer citing none.
   const sources = r.maximus_guideline === NOT_STATED ? [] : guidelineSources(r.maximus_guideline);
+  const ca = r.claims_administrator_guideline;
+  const caSources = ca === NOT_STATED || ca === '' ? null : guidelineSources(ca);
+  const stated = r.maximus_guideline === NOT_STATED ? null : sources;
   const { category, subcategory } = classify(r.treatment);
+  const why = readReasons(r.rationale, r.decision, r.treatment);
   return {
     item_no: r.item_no,
     treatment: r.treatment,
@@ -90,6 +95,10 @@ function enrich(r: RawItem): Item {
     ...drug(r.treatment),
     ...quantity(r.treatment),
     rationale: r.rationale,
+    reason: why?.reason ?? null,
+    reason_spans: why?.reason_spans ?? null,
+    ca_guideline_sources: caSources,
+    guideline_agreement: guidelineAgreement(caSources, stated),
     retrospective: r.retrospective,
     date_of_service: r.date_of_service,
   };

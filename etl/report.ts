@@ -1,5 +1,6 @@
 import { type DuckDBConnection } from '@duckdb/node-api';
 import { dmhcReport } from './dmhc/report.ts';
+import { reasonsReport } from './reasons-report.ts';
 import { openReadOnly } from './read-only.ts';
 
 const LETTER_FIELDS = [
@@ -76,6 +77,7 @@ export async function report(dbPath: string): Promise<string> {
     lines.push(`flagged letters: ${flags.letters} (loaded around a gap)`);
     for (const [kind, n, letters] of flags.kinds)
       lines.push(`  ${kind}: ${n} (${letters} letters)`);
+    lines.push(...(await reasonsReport(db)));
     lines.push(...(await dmhcReport(db)));
     lines.push(`quarantined: ${q.length}`);
     for (const [file, reason] of q) lines.push(`  ${file}: ${reason}`);

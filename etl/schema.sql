@@ -118,8 +118,17 @@ ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
 CREATE TABLE IF NOT EXISTS schema_version (
   version INTEGER,
   release VARCHAR,
-  written_at TIMESTAMP
+  written_at TIMESTAMP,
+  schema_hash VARCHAR -- etl/schema.sql's, so that a change within a version rebuilds too
 );
 
 -- Which version of the derived statements built the tables the server reads (etl/derived.ts).
 CREATE TABLE IF NOT EXISTS derived_version (version VARCHAR);
+-- Why the reviewer decided (etl/reasons.ts, rules in etl/rules/reasons.ts): the reason families
+-- the rationale gives (a DMHC case: its Findings), null without a text; each family's triggering
+-- sentence as offsets into that text; the claims administrator's guideline families, and whether
+-- they equal the reviewer's ('same', 'different'; null when either paragraph is missing).
+ALTER TABLE items ADD COLUMN IF NOT EXISTS reason VARCHAR[];
+ALTER TABLE items ADD COLUMN IF NOT EXISTS reason_spans STRUCT(reason VARCHAR, "start" INTEGER, "end" INTEGER)[];
+ALTER TABLE items ADD COLUMN IF NOT EXISTS ca_guideline_sources VARCHAR[];
+ALTER TABLE items ADD COLUMN IF NOT EXISTS guideline_agreement VARCHAR;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openReadOnly } from './read-only.ts';
@@ -12,13 +13,17 @@ const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
  */
 export const SCHEMA_VERSION = 2;
 
+/** The schema file's hash: a database whose tables another schema.sql made is rebuilt, even within a version. */
+export const SCHEMA_HASH = createHash('sha256').update(SCHEMA).digest('hex').slice(0, 16);
+
 /** Creates today's tables in db, and records that they are this version's. */
 export async function applySchema(db: DuckDBConnection): Promise<void> {
   await db.run(SCHEMA);
   await db.run('DELETE FROM schema_version');
-  await db.run('INSERT INTO schema_version VALUES ($v, $release, now())', {
+  await db.run('INSERT INTO schema_version VALUES ($v, $release, now(), $hash)', {
     v: SCHEMA_VERSION,
     release: `${PACKAGE.name} ${PACKAGE.version}`,
+    hash: SCHEMA_HASH,
   });
 }
 
@@ -50,11 +55,13 @@ export async function schemaOf(path: string): Promise<Schema> {
       .map(([t]) => String(t));
     if (!tables.length) return { kind: 'none' };
     if (!tables.includes('letters')) return { kind: 'foreign' };
-    const version = tables.includes('schema_version')
-      ? Number((await db.runAndReadAll('SELECT max(version) FROM schema_version')).getRows()[0][0])
-      : 1;
-    if (version === SCHEMA_VERSION) return { kind: 'current' };
-    return { kind: version < SCHEMA_VERSION ? 'older' : 'newer', version };
+    const [version, hash] = tables.includes('schema_version')
+      ? (await db.runAndReadAll('SELECT version, schema_hash FROM schema_version')).getRows()[0]
+      : [1, null];
+    if (version === SCHEMA_VERSION && hash === SCHEMA_HASH) return { kind: 'current' };
+    if (version === SCHEMA_VERSION) return { kind: 'older', version: SCHEMA_VERSION };
+    const v = Number(version);
+    return { kind: v < SCHEMA_VERSION ? 'older' : 'newer', version: v };
   } finally {
     db.closeSync();
     instance.closeSync();

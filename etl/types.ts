@@ -2,11 +2,24 @@ import type {
   AgeBand,
   Decision,
   EvidenceSource,
+  GuidelineAgreement,
   GuidelineSource,
   Layout,
   Program,
+  Reason,
 } from '../model/values.ts';
-export type { AgeBand, Decision, EvidenceSource, GuidelineSource, Layout, Program };
+import type { ReasonSpan } from '../model/api.ts';
+export type {
+  AgeBand,
+  Decision,
+  EvidenceSource,
+  GuidelineAgreement,
+  GuidelineSource,
+  Layout,
+  Program,
+  Reason,
+  ReasonSpan,
+};
 export { AGE_BANDS, LAYOUTS } from '../model/values.ts';
 
 export interface Item {
@@ -31,6 +44,17 @@ export interface Item {
   quantity: number | null;
   quantity_unit: string | null;
   rationale: string;
+  /**
+   * Why the reviewer decided: the reason families the rationale (a DMHC case: its findings)
+   * gives, in REASONS order; null when there is no text to read them from.
+   */
+  reason: Reason[] | null;
+  /** Each family's triggering sentence, as offsets into the text it was read from. */
+  reason_spans: ReasonSpan[] | null;
+  /** The claims administrator's guideline families; null when its paragraph is missing. */
+  ca_guideline_sources: GuidelineSource[] | null;
+  /** Whether the two sides' families are equal as sets; null when either paragraph is missing. */
+  guideline_agreement: GuidelineAgreement | null;
   retrospective: boolean;
   date_of_service: string | null;
   // Health-plan (DMHC) fields. Absent or null on workers' comp items, where the DWC-only

@@ -1,5 +1,5 @@
-import type { FacetName } from './dimensions.ts';
-import type { Program } from './values.ts';
+import type { DimensionName, FacetName } from './dimensions.ts';
+import type { Program, Reason } from './values.ts';
 
 /**
  * The API's answers, declared once: the server's query functions return these types and the
@@ -97,6 +97,31 @@ export interface SliceRate {
   ci_high: number;
 }
 
+/** /api/rates: a set dimension (guidelines, reasons) counts a service once under each value. */
+export interface Rates {
+  by: DimensionName;
+  rows: RateRow[];
+  /** True for a set dimension: the rows' n add up to more than the services, shares to over 100%. */
+  multi_valued: boolean;
+  note?: string;
+}
+
+/** Why a family was assigned: its triggering sentence, as offsets into the text it was read from. */
+export interface ReasonSpan {
+  reason: Reason;
+  start: number;
+  end: number;
+}
+
+/** A share of services with its 95% Wilson interval: n of the services out of `of`. */
+export interface Share {
+  n: number;
+  of: number;
+  share: number | null;
+  ci_low: number;
+  ci_high: number;
+}
+
 export type ComparisonTest = 'two-proportion z test' | "Fisher's exact test";
 
 /** Slice a against slice b: a's uphold rate minus b's, its 95% interval and a two-sided p. */
@@ -111,6 +136,32 @@ export interface Comparison {
   p_value: number | null;
   /** Fisher's exact test when an expected count of the 2×2 table is under 5. */
   test: ComparisonTest | null;
+}
+
+/** /api/reasons: each reason family's share of the upheld and of the overturned services. */
+export interface ReasonShares {
+  reason: Reason;
+  label: string;
+  upheld: Share;
+  overturned: Share;
+}
+
+/** The Why view's numbers under the filters. */
+export interface Reasons {
+  /** Services with a text to read reasons from, upheld and overturned: the shares' denominators. */
+  upheld: number;
+  overturned: number;
+  /** Services without a text (the 2001-2016 health-plan file, a letter without a rationale). */
+  not_stated: number;
+  rows: ReasonShares[];
+  /** How often the claims administrator's and the reviewer's guideline families differ. */
+  guidelines: {
+    /** Services with both guideline paragraphs, and those whose families differ. */
+    different: Share;
+    same_rate: Rate;
+    different_rate: Rate;
+  };
+  note: string;
 }
 
 export interface TrendRow extends Rate {

@@ -5,9 +5,12 @@ import {
   CATEGORIES,
   DECISIONS,
   GENDERS,
+  GUIDELINE_AGREEMENTS,
   GUIDELINE_SOURCES,
   LAYOUTS,
   PROGRAMS,
+  REASON_LABELS,
+  REASONS,
   REVIEW_TYPES,
   SPECIALTIES,
   SUBCATEGORIES,
@@ -45,6 +48,8 @@ export interface Dimension {
   ungrouped?: true;
   /** The closed list of values; without it any value up to 200 characters is accepted. */
   values?: Values;
+  /** Values that are keys, with their labels for people (reason families). */
+  valueLabels?: Readonly<Record<string, string>>;
   /** A set's label when its list is empty. */
   empty?: string;
   /** Text searched by words and synonyms rather than matched exactly. */
@@ -178,6 +183,40 @@ export const DIMENSIONS = {
     facet: true,
     empty: 'None',
     rateMenu: 'MTUS chapter cited',
+  },
+  ca_guideline_source: {
+    label: 'Guideline cited by UR',
+    doc: "The guideline families the claims administrator's utilization review relied on, as its paragraph names them; a service citing two counts under each.",
+    storage: 'set',
+    table: 'items',
+    column: 'ca_guideline_sources',
+    programs: DWC,
+    values: GUIDELINE_SOURCES,
+    empty: 'None',
+    rateMenu: 'guideline cited by the claims administrator (UR)',
+  },
+  guideline_agreement: {
+    label: 'UR vs IMR guideline',
+    doc: "Whether the claims administrator's and the reviewer's guideline families (MTUS, ODG, ACOEM, Other, None), compared as sets, are the same or different; Not stated when either paragraph is missing.",
+    storage: 'code',
+    table: 'items',
+    column: 'guideline_agreement',
+    programs: DWC,
+    facet: true,
+    values: GUIDELINE_AGREEMENTS,
+    valueLabels: { same: 'Same guidelines as UR', different: 'Other guidelines than UR' },
+    rateMenu: 'UR vs IMR guideline',
+    splitMenu: 'UR vs IMR guideline',
+  },
+  reason: {
+    label: 'Reason',
+    doc: "Why the reviewer decided: the reason families (../shared/reference/reasons.md) read from the workers' comp rationale or the health-plan findings; a service giving several counts under each, so shares do not sum to 100%. Not stated without a text (the 2001-2016 health-plan file).",
+    storage: 'set',
+    table: 'items',
+    column: 'reason',
+    values: REASONS,
+    valueLabels: REASON_LABELS,
+    rateMenu: 'reason given',
   },
   specialty: {
     label: 'Reviewer specialty',
@@ -334,6 +373,10 @@ export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as [DimensionName, ...Dim
 
 /** A dimension's declaration, widened so optional fields read as optional. */
 export const dimension = (name: DimensionName): Dimension => DIMENSIONS[name];
+
+/** A value as people read it: its label when the dimension's values are keys, else itself. */
+export const valueLabel = (name: DimensionName, value: string): string =>
+  dimension(name).valueLabels?.[value] ?? value;
 
 /** The column facts and facet_cube hold for a code or set dimension: its code or its set id. */
 export const keyColumn = (name: DimensionName) =>

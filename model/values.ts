@@ -102,3 +102,27 @@ export const REVIEW_TYPES = [
 
 /** Where a service's category comes from: the state's own coding, or the project's rules. */
 export const CATEGORY_SOURCES = ['state', 'rules'] as const;
+
+/**
+ * Why a reviewer decided: the reason families of ../shared/reference/reasons.md, as their keys
+ * (what the API takes and answers), each with its label for people. A service can give several.
+ */
+export const REASON_LABELS = {
+  not_recommended: 'Not recommended by the guideline',
+  no_functional_improvement: 'No functional improvement',
+  exceeds_quantity: 'Exceeds the quantity allowed',
+  findings_do_not_support: 'Findings do not support it',
+  missing_documentation: 'Missing documentation',
+  conservative_care_not_tried: 'Conservative care not tried',
+  drug_monitoring: 'Drug monitoring missing',
+  insufficient_evidence: 'Insufficient evidence',
+  depends_on_denied_service: 'Goes with a denied service',
+  criteria_met: 'Criteria met',
+  other: 'Other',
+} as const;
+export type Reason = keyof typeof REASON_LABELS;
+export const REASONS = Object.keys(REASON_LABELS) as [Reason, ...Reason[]];
+
+/** Whether utilization review and the IMR reviewer relied on the same guideline families. */
+export const GUIDELINE_AGREEMENTS = ['same', 'different'] as const;
+export type GuidelineAgreement = (typeof GUIDELINE_AGREEMENTS)[number];

@@ -11,6 +11,7 @@ import { rates } from './rates.ts';
 import { adjustedRates } from './adjust.ts';
 import { compare, sliceFilters } from './compare.ts';
 import { EVENTS } from '../model/events.ts';
+import { multiValued, reasons } from './reasons.ts';
 import { suggest } from './suggest.ts';
 import { source, summary } from './summary.ts';
 import { trend } from './trend.ts';
@@ -46,7 +47,9 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
     const { by, sort, limit, min_n, adjust, ...f } = q;
     const o = { sort, limit, min_n };
     res.json(
-      adjust ? await adjustedRates(db, by, adjust, f, o) : { by, rows: await rates(db, by, f, o) },
+      adjust
+        ? await adjustedRates(db, by, adjust, f, o)
+        : { by, rows: await rates(db, by, f, o), ...multiValued(by) },
     );
   });
   app.get('/api/compare', async (req, res) => {
@@ -56,6 +59,9 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
   app.get('/api/events', (req, res) => {
     parseQuery(ROUTES['/api/events'].shape, req.query);
     res.json({ events: EVENTS });
+  });
+  app.get('/api/reasons', async (req, res) => {
+    res.json(await reasons(db, parseQuery(ROUTES['/api/reasons'].shape, req.query)));
   });
   app.get('/api/trend', async (req, res) => {
     const { interval, by, ...f } = parseQuery(ROUTES['/api/trend'].shape, req.query);

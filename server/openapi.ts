@@ -37,7 +37,8 @@ export function openapi() {
   }
   paths['/api/letters/{id}'] = {
     get: {
-      summary: 'One letter: its header facts, every item with its decision, and the full text',
+      summary:
+        "One letter: its header facts, every item with its decision, and the full text. Each item's reason lists its reason families and reason_spans each family's triggering sentence as {reason, start, end}: character offsets into the item's rationale, or, for a health-plan case (no rationale), into the letter's full_text (its findings)",
       parameters: [
         {
           name: 'id',

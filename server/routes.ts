@@ -37,7 +37,7 @@ export const ROUTES = {
   },
   '/api/rates': {
     summary:
-      'Uphold rate by one dimension: {key, n, upheld, overturned, uphold_rate, ci_low, ci_high, low_n} per key; with adjust, also {adjusted_n, adjusted_upheld, expected_upheld, expected_rate, oe_ratio, oe_ci_low, oe_ci_high}',
+      'Uphold rate by one dimension: {key, n, upheld, overturned, uphold_rate, ci_low, ci_high, low_n} per key; by a set dimension (guideline_source, reason, ...) a service counts under each of its values, and the answer says so (multi_valued, note); with adjust, also {adjusted_n, adjusted_upheld, expected_upheld, expected_rate, oe_ratio, oe_ci_low, oe_ci_high}',
     shape: {
       ...filterShape,
       by: dimension,
@@ -73,6 +73,11 @@ export const ROUTES = {
       interval: z.enum(['month', 'quarter', 'year']).default('month'),
       by: dimension.optional(),
     },
+  },
+  '/api/reasons': {
+    summary:
+      "Why: each reason family's share of the upheld and of the overturned services (n, share and 95% interval; a service giving several reasons counts under each), and how often the claims administrator's and the reviewer's guideline families differ, with the uphold rate when they do and when they do not",
+    shape: filterShape,
   },
   '/api/crosstab': {
     summary: 'n and uphold rate in each cell of two dimensions, at most 10,000 cells',

@@ -614,6 +614,7 @@ describe('documentation', () => {
       '/api/items',
       '/api/letters/{id}',
       '/api/rates',
+      '/api/reasons',
       '/api/suggest',
       '/api/summary',
       '/api/trend',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../etl/schema.ts';
+import { SCHEMA_HASH, SCHEMA_VERSION } from '../etl/schema.ts';
 import { Database } from '../server/db.ts';
 import { Admission } from '../server/db/admission.ts';
 import { ResultCache } from '../server/db/cache.ts';
@@ -18,7 +18,9 @@ async function makeFile(path: string, n: number) {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   await conn.run(`CREATE TABLE t AS SELECT range::INTEGER + 1 AS x FROM range(${n})`);
-  await conn.run(`CREATE TABLE schema_version AS SELECT ${SCHEMA_VERSION} AS version`);
+  await conn.run(
+    `CREATE TABLE schema_version AS SELECT ${SCHEMA_VERSION} AS version, '${SCHEMA_HASH}' AS schema_hash`,
+  );
   conn.closeSync();
   instance.closeSync();
 }

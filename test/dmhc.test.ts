@@ -174,6 +174,7 @@ describe('DMHC reader, current shape', () => {
       expect(c.reviewer_specialty).toBe(t.reviewer_specialty);
       expect(c.panel).toBe(t.panel);
       expect(c.items[0].evidence_sources).toEqual(t.evidence_sources);
+      expect(c.items[0].reason, t.findings).toEqual(t.reasons);
     });
   });
 });

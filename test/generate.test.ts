@@ -6,6 +6,7 @@ import type { Truth } from '../etl/generate/letter.ts';
 import { parseLetter } from '../etl/parse.ts';
 import { tempDir } from './helpers.ts';
 import { LAYOUTS } from '../etl/types.ts';
+import { REASONS } from '../model/values.ts';
 
 const truthOf = (dir: string): Truth[] =>
   readFileSync(join(dir, 'truth.jsonl'), 'utf8')
@@ -17,6 +18,8 @@ describe('generator', () => {
   const dir = tempDir();
   const N = 2500;
 
+  // The truth includes each service's reason families and guideline agreement: the rules must
+  // read back what the generator wrote, through quotations and documented improvement.
   it('writes letters whose parse is exactly the truth it records, in all five layouts', async () => {
     await generate(N, 42, dir);
     const truth = truthOf(dir);
@@ -35,6 +38,8 @@ describe('generator', () => {
           subcategory: i.subcategory,
           guideline_sources: i.guideline_sources,
           mtus_chapters: i.mtus_chapters,
+          reason: i.reason,
+          guideline_agreement: i.guideline_agreement,
         })),
         file,
       ).toEqual(items);
@@ -52,6 +57,14 @@ describe('generator', () => {
     const counts = truthOf(dir).map((t) => t.items.length);
     expect(Math.min(...counts)).toBe(1);
     expect(Math.max(...counts)).toBeGreaterThanOrEqual(9);
+  });
+
+  it('writes every reason family and both guideline agreements, so the parse above tests them', () => {
+    const items = truthOf(dir).flatMap((t) => t.items);
+    expect(new Set(items.flatMap((i) => i.reason))).toEqual(new Set(REASONS));
+    expect(new Set(items.map((i) => i.guideline_agreement))).toEqual(
+      new Set(['same', 'different', null]),
+    );
   });
 
   it('is deterministic: the same seed gives byte-identical output', async () => {

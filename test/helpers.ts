@@ -38,12 +38,24 @@ export function facts(l: Letter) {
     full_text: long(full_text),
     diagnoses: { count: diagnoses.length, sha256: hash(diagnoses.join('|')) },
     items: items.map(
-      ({ claims_administrator_guideline: ca, maximus_guideline: mg, rationale, ...i }) => ({
-        ...i,
-        claims_administrator_guideline: long(ca),
-        maximus_guideline: long(mg),
-        rationale: long(rationale),
-      }),
+      ({ claims_administrator_guideline: ca, maximus_guideline: mg, rationale, ...i }) => {
+        // What a service's rationale is read to say (its reasons) and the claims administrator's
+        // guidelines are checked against the hand labels (test/reasons-labels.test.ts), by
+        // people who read the letters, rather than pinned here as the rules read them.
+        const {
+          reason: _r,
+          reason_spans: _s,
+          ca_guideline_sources: _c,
+          guideline_agreement: _a,
+          ...pinned
+        } = i;
+        return {
+          ...pinned,
+          claims_administrator_guideline: long(ca),
+          maximus_guideline: long(mg),
+          rationale: long(rationale),
+        };
+      },
     ),
   };
 }

@@ -3,6 +3,7 @@ import { ParseError, type Item, type Letter } from '../types.ts';
 import { normaliseBand } from './age.ts';
 import type { ColumnIndex } from './columns.ts';
 import { readFindings } from './findings.ts';
+import { readReasons, type Reasons } from '../reasons.ts';
 
 // Fields of a letter or item that only workers' comp letters have: null on a DMHC case.
 type LetterOnly = 'layout' | 'reviewer_licensure' | 'diagnoses' | 'full_text';
@@ -16,6 +17,8 @@ type ItemOnly =
   | 'mtus_sections'
   | 'outside_mtus'
   | 'rationale'
+  | 'ca_guideline_sources'
+  | 'guideline_agreement'
   | 'retrospective'
   | 'surgical_context';
 export type DmhcItem = Omit<Item, ItemOnly> & { [K in ItemOnly]: null };
@@ -85,16 +88,28 @@ export function rowToCase(row: string[], at: ColumnIndex): DmhcCase {
     diagnosis_subcategory: blank(get('diagnosis_subcategory')),
     age_band: normaliseBand(get('age_range')),
     panel: f ? f.panel : null,
-    items: [item(category, subcategory, decision, f?.evidence_sources ?? null)],
+    items: [
+      item(
+        category,
+        subcategory,
+        decision,
+        f?.evidence_sources ?? null,
+        readReasons(text, decision),
+      ),
+    ],
   };
 }
 
-/** The case's one service: the DMHC treatment, its common type, and the evidence its findings cite. */
+/**
+ * The case's one service: the DMHC treatment, its common type, the evidence its findings cite and
+ * the reasons they give (their sentences' offsets are into the findings, the case's full text).
+ */
 function item(
   category: string,
   subcategory: string,
   decision: 'Upheld' | 'Overturned',
   evidence_sources: DmhcItem['evidence_sources'],
+  why: Reasons | null,
 ): DmhcItem {
   return {
     item_no: 1,
@@ -117,6 +132,10 @@ function item(
     quantity: null,
     quantity_unit: null,
     rationale: null,
+    reason: why?.reason ?? null,
+    reason_spans: why?.reason_spans ?? null,
+    ca_guideline_sources: null,
+    guideline_agreement: null,
     retrospective: null,
     date_of_service: null,
     dmhc_category: blank(category),

@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Random } from '../generate/random.ts';
-import type { EvidenceSource } from '../types.ts';
+import { reasonSentences } from '../generate/reasons.ts';
+import type { EvidenceSource, Reason } from '../types.ts';
 import { SYNTHETIC_CASE } from './case.ts';
 import { COLUMNS } from './columns.ts';
 
@@ -20,6 +21,8 @@ export interface GeneratedCase {
   reviewer_specialty: string;
   panel: boolean;
   evidence_sources: EvidenceSource[];
+  /** The reason families the findings give (etl/generate/reasons.ts). */
+  reasons: Reason[];
   findings: string;
 }
 
@@ -42,15 +45,25 @@ const CITATIONS: [EvidenceSource, string][] = [
 const FILLER =
   'The patient\'s records, including the "progress notes" of 3/4/2019, were reviewed; symptoms persist, despite treatment.\r\n';
 
-function findings(r: Random, specialty: string, panel: boolean, cited: [EvidenceSource, string][]) {
+// The grounds a health-plan reviewer gives for upholding a denial.
+const GROUNDS: Reason[] = ['findings_do_not_support', 'not_recommended', 'insufficient_evidence', 'missing_documentation', 'conservative_care_not_tried']; // prettier-ignore
+
+function findings(
+  r: Random,
+  specialty: string,
+  panel: boolean,
+  cited: [EvidenceSource, string][],
+  reasons: Reason[],
+) {
   const credentials = r.chance(0.5)
     ? `Credentials/Qualifications: The reviewer is board certified in ${specialty} and is in active practice.`
     : `The reviewer is board certified in ${specialty}, with experience treating such patients.`;
+  const not = reasons.includes('criteria_met') ? '' : 'not ';
   const verdict = panel
-    ? 'Final Results: 2 of 3 reviewers determined the service is medically necessary.'
-    : 'Final Result: The reviewer determined that the service is medically necessary.';
+    ? `Final Results: 2 of 3 reviewers determined the service is ${not}medically necessary.`
+    : `Final Result: The reviewer determined that the service is ${not}medically necessary.`;
   const body = FILLER.repeat(r.int(8, 25));
-  return `${SYNTHETIC_CASE}\nNature of Statutory Criteria/Case Summary: An enrollee requested a service.\n${body}${cited.map((c) => c[1]).join(' ')}\n${credentials}\n${verdict}`;
+  return `${SYNTHETIC_CASE}\nNature of Statutory Criteria/Case Summary: An enrollee requested a service.\n${body}${cited.map((c) => c[1]).join(' ')}\n${reasonSentences(reasons, r)}\n${credentials}\n${verdict}`;
 }
 
 /** The i-th generated case of a seed's sequence. */
@@ -62,10 +75,12 @@ export function generatedCase(r: Random, i: number): GeneratedCase {
   const reviewer_specialty = r.pick(SPECIALTIES);
   const panel = r.chance(0.2);
   const cited = CITATIONS.filter(() => r.chance(0.4));
+  const decision = r.chance(0.44) ? 'Overturned' : 'Upheld';
+  const reasons: Reason[] = decision === 'Overturned' ? ['criteria_met'] : [r.pick(GROUNDS)];
   return {
     reference_id: `${prefix}${String(report_year).slice(2)}-${100000 + i}`,
     report_year,
-    decision: r.chance(0.44) ? 'Overturned' : 'Upheld',
+    decision,
     review_type,
     treatment_category,
     treatment_subcategory,
@@ -73,7 +88,8 @@ export function generatedCase(r: Random, i: number): GeneratedCase {
     reviewer_specialty,
     panel,
     evidence_sources: cited.map((c) => c[0]),
-    findings: findings(r, reviewer_specialty, panel, cited),
+    reasons,
+    findings: findings(r, reviewer_specialty, panel, cited, reasons),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Random } from './random.ts';
 import type { Service } from './catalogue.ts';
 import type { Truth } from './letter.ts';
-import { SYNTHETIC_MARKER, type Layout } from '../types.ts';
+import { reasonSentences } from './reasons.ts';
+import { SYNTHETIC_MARKER, type Layout, type Reason } from '../types.ts';
 
 /** A service as drawn, with what the reviewer cited for it. */
 export interface Cited {
@@ -9,6 +10,10 @@ export interface Cited {
   treatment: string;
   upheld: boolean;
   cite: { mtus: string | null; outside: 'ODG' | 'ACOEM' | 'Other' | null };
+  /** The reason families its rationale gives (etl/generate/reasons.ts). */
+  reasons: Reason[];
+  /** Whether the claims administrator cited a guideline (its MTUS chapter) or none. */
+  caCites: boolean;
 }
 
 // All wording here is the project's own; only the section headings follow the real layouts.
@@ -16,19 +21,10 @@ const HOW =
   'MAXIMUS Federal Services sent the case file to an expert reviewer with no affiliation with the ' +
   'parties. The reviewer is in active clinical practice and was chosen for expertise in treating the condition ' +
   'and services in dispute, and knows the laws and the evidence hierarchy that govern Independent Medical Review.';
-const REASONS = [
-  [
-    'objective functional improvement from prior treatment',
-    'The records do not document objective functional improvement from prior treatment',
-  ],
-  [
-    'a clear clinical indication and a plan to use the results',
-    'The records do not state a clear clinical indication or how the results would change care',
-  ],
-  [
-    'failure of a course of conservative care',
-    'The records do not show that conservative care was tried and failed',
-  ],
+const NEEDS = [
+  'objective functional improvement from prior treatment',
+  'a clear clinical indication and a plan to use the results',
+  'failure of a course of conservative care',
 ];
 const OUTSIDE = {
   ODG: [
@@ -78,15 +74,15 @@ function citation(c: Cited['cite'], style: 0 | 1, r: Random): string {
   return [...mtus, ...(c.outside ? [OUTSIDE[c.outside][style]] : [])].join(' ');
 }
 
-function claimsAdministrator(i: Cited, r: Random): string {
-  return r.chance(0.05)
+function claimsAdministrator(i: Cited): string {
+  return !i.caCites
     ? 'The Claims Administrator did not cite any medical evidence for its decision.'
     : `Decision based on MTUS ${i.cite.mtus ?? i.service.mtus}.`;
 }
 
+/** The guideline's condition, then the reasons the truth records (etl/generate/reasons.ts). */
 function reasoning(i: Cited, r: Random): string {
-  const [need, missing] = r.pick(REASONS);
-  return `The cited guidelines support this service when there is ${need}. ${i.upheld ? `${missing}.` : `The records document ${need}.`}`;
+  return `The cited guidelines support this service when there is ${r.pick(NEEDS)}. ${reasonSentences(i.reasons, r)}`;
 }
 
 const dx = (t: Truth) =>
@@ -108,7 +104,7 @@ const boardSentence = (t: Truth, who: string) =>
 function labelledItems(items: Cited[], r: Random): string[] {
   return items.flatMap((i) => [
     ...wrap(`${i.treatment}: ${i.upheld ? 'Upheld' : 'Overturned'}`, r.chance(0.2) ? 40 : 95),
-    ...wrap(`Claims Administrator guideline: ${claimsAdministrator(i, r)}`),
+    ...wrap(`Claims Administrator guideline: ${claimsAdministrator(i)}`),
     ...wrap(`MAXIMUS guideline: ${citation(i.cite, 0, r)}`),
     ...wrap(
       `Decision rationale: ${reasoning(i, r)} Therefore, the request for ${i.treatment} is ${i.upheld ? 'not ' : ''}medically necessary.`,

@@ -1,7 +1,9 @@
 import { Random } from './random.ts';
 import { SERVICES, SPECIALTIES, STATES, DIAGNOSES, type Service } from './catalogue.ts';
 import { RENDER, type Cited } from './layouts.ts';
-import type { GuidelineSource, Layout } from '../types.ts';
+import { drawReasons } from './reasons.ts';
+import { REASONS } from '../../model/values.ts';
+import type { GuidelineAgreement, GuidelineSource, Layout, Reason } from '../types.ts';
 
 /** What the generator wrote into one letter: parsing the letter must give exactly this back. */
 export interface Truth {
@@ -28,6 +30,9 @@ export interface Truth {
     subcategory: string;
     guideline_sources: GuidelineSource[];
     mtus_chapters: string[];
+    /** The reason families its rationale gives, and whether the two sides' guidelines agree. */
+    reason: Reason[];
+    guideline_agreement: GuidelineAgreement | null;
   }[];
 }
 
@@ -75,6 +80,19 @@ function cite(s: Service, year: number, layout: Layout, r: Random): Cited['cite'
   return { mtus: withMtus ? chapterFor(s, year) : null, outside: withOutside };
 }
 
+/** The reasons of every service decided alike, in the order of REASONS. */
+function sharedReasons(items: Cited[], upheld: boolean): Reason[] {
+  const all = new Set(items.filter((x) => x.upheld === upheld).flatMap((x) => x.reasons));
+  return REASONS.filter((k) => all.has(k));
+}
+
+/** Same when the claims administrator's families (MTUS, or none cited) are the reviewer's. */
+function agreement(layout: Layout, i: Cited, reviewer: GuidelineSource[]): GuidelineAgreement {
+  // The 2013 notice always names the MTUS chapter the claims administrator relied on.
+  const ca = layout === 'notice-2013' || i.caCites ? 'MTUS' : 'None';
+  return reviewer.length === 1 && reviewer[0] === ca ? 'same' : 'different';
+}
+
 /** One synthetic letter, in a layout fit for its year, with its truth record. */
 export function makeLetter(r: Random, index: number, file: string): { text: string; truth: Truth } {
   const decided = Date.UTC(2013, 0, 1) + r.int(0, 365 * 13 - 1) * DAY;
@@ -86,13 +104,23 @@ export function makeLetter(r: Random, index: number, file: string): { text: stri
   const [specialties] = r.weighted(SPECIALTIES, ([, w]) => w);
   const states = r.chance(0.6) ? ['California'] : ['California', r.pick(STATES.slice(1))];
   const drift = (year - 2019) * 0.004;
+  // A letter names each service once: a professional review tells two by their names alone.
+  const named = new Set<string>();
   const items: Cited[] = Array.from({ length: itemCount(r) }, () => {
-    const s = r.weighted(SERVICES, (x) => x.share);
+    let [s, treatment] = [SERVICES[0], ''];
+    for (let tries = 0; tries < 10 && (!treatment || named.has(treatment)); tries++) {
+      s = r.weighted(SERVICES, (x) => x.share);
+      treatment = serviceName(s, r);
+    }
+    named.add(treatment);
+    const upheld = r.chance(s.uphold - drift);
     return {
       service: s,
-      treatment: serviceName(s, r),
-      upheld: r.chance(s.uphold - drift),
+      treatment,
+      upheld,
       cite: cite(s, year, layout, r),
+      reasons: drawReasons(s, upheld, r),
+      caCites: !r.chance(0.05),
     };
   });
   const upheld = items.filter((i) => i.upheld).length;
@@ -119,7 +147,8 @@ export function makeLetter(r: Random, index: number, file: string): { text: stri
       upheld === items.length ? 'Upheld' : upheld === 0 ? 'Overturned' : 'Partially Overturned',
     items: [],
   };
-  // The professional review cites one set of guidelines for all its services.
+  // The professional review cites one set of guidelines for all its services, and gives one
+  // rationale for all of them: each service's reasons are those of every service decided alike.
   const shared = layout === 'professional-review' ? items : null;
   truth.items = items.map((i) => {
     const cites = (shared ?? [i]).map((x) => x.cite);
@@ -129,13 +158,16 @@ export function makeLetter(r: Random, index: number, file: string): { text: stri
         ...(c.outside ? [c.outside] : []),
       ]),
     );
+    const reviewer = sources.size ? SOURCES.filter((s) => sources.has(s)) : ['None' as const];
     return {
       treatment: i.treatment,
       decision: i.upheld ? 'Upheld' : 'Overturned',
       category: i.service.category,
       subcategory: i.service.subcategory,
-      guideline_sources: sources.size ? SOURCES.filter((s) => sources.has(s)) : ['None'],
+      guideline_sources: reviewer,
       mtus_chapters: [...new Set(cites.flatMap((c) => (c.mtus ? [c.mtus] : [])))],
+      reason: shared ? sharedReasons(shared, i.upheld) : i.reasons,
+      guideline_agreement: shared ? null : agreement(layout, i, reviewer),
     };
   });
   return { text: RENDER[layout].render(truth, items, r), truth };

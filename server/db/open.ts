@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { SCHEMA_VERSION } from '../../etl/schema.ts';
+import { SCHEMA_HASH, SCHEMA_VERSION } from '../../etl/schema.ts';
 import { HttpError } from '../errors.ts';
 
 /** Queries already running on a replaced file finish within this time, before it is closed. */
@@ -85,12 +85,14 @@ export class DatabaseFile {
  */
 async function checkSchema(instance: DuckDBInstance, path: string): Promise<DuckDBInstance> {
   const conn = await instance.connect();
-  const found = await conn.runAndReadAll('SELECT max(version) FROM schema_version').then(
-    (r) => Number(r.getRows()[0][0]),
-    () => 1,
-  );
+  const [found, hash] = await conn
+    .runAndReadAll('SELECT version, schema_hash FROM schema_version')
+    .then(
+      (r): [number, unknown] => [Number(r.getRows()[0][0]), r.getRows()[0][1]],
+      (): [number, unknown] => [1, null],
+    );
   conn.closeSync();
-  if (found === SCHEMA_VERSION) return instance;
+  if (found === SCHEMA_VERSION && hash === SCHEMA_HASH) return instance;
   instance.closeSync();
   if (found > SCHEMA_VERSION)
     throw new HttpError(
