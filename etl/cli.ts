@@ -5,8 +5,10 @@ import { ETL } from './commands.ts';
 import { runCli } from './flags.ts';
 import { stateAgreement, stateLine } from './state.ts';
 import { metadataLine } from './metadata-load.ts';
+import { unmappedWarning } from './dmhc/report.ts';
 
 await runCli(ETL, async (values) => {
+  let warning: string | null = null;
   if (values.input) {
     const s = await runEtl(values.input, values.db, {
       workers: values.workers,
@@ -19,6 +21,7 @@ await runCli(ETL, async (values) => {
     );
     if (s.state) console.log(stateLine(s.state));
     for (const p of s.state?.problems.slice(0, 20) ?? []) console.log(`  manifest: ${p}`);
+    warning = unmappedWarning(s.unmapped ?? []);
   }
   if (values.report) {
     console.log(await report(values.db));
@@ -33,4 +36,6 @@ await runCli(ETL, async (values) => {
       `wrote ${values.parquet}/letters and ${values.parquet}/items as Parquet, partitioned by decision_year`,
     );
   }
+  // Last, so that it is what the person reads when the run ends.
+  if (warning) console.warn(warning);
 });

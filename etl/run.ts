@@ -10,6 +10,7 @@ import {
 import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { unmappedLabels, type Unmapped } from './dmhc/report.ts';
 import { isCsv, stageCsv } from './dmhc/stage.ts';
 import type { CaseBatch } from './dmhc/rows.ts';
 import { countLetterFiles, letterFiles } from './files.ts';
@@ -41,6 +42,8 @@ export interface Summary {
   seconds: number;
   /** How the services matched the state's rows, when input holds a fetch manifest. */
   state?: StateCoding | null;
+  /** DMHC labels on none of the importer's lists, when the database was rebuilt. */
+  unmapped?: Unmapped[];
 }
 
 const BATCH = 256;
@@ -215,6 +218,7 @@ async function mergeInto(
       { input, files: s.files, letters: s.letters, items: s.items, quarantined: s.quarantined },
     );
     await buildDerived(db);
+    s.unmapped = await unmappedLabels(db);
     await db.run('CHECKPOINT');
   } finally {
     db.closeSync();
