@@ -15,6 +15,8 @@ export interface Measure {
   caveat: string;
   /** The one program whose letters or cases have it. */
   program: Program;
+  /** The program's measure shown first, and the one the compare view sets side by side. */
+  primary?: true;
   /** A span between two dates of the letter (letters columns): to minus from. */
   from?: 'application_received' | 'date_assigned' | 'ur_denial_date';
   to?: 'decision_date';
@@ -29,6 +31,7 @@ export const MEASURES = {
     caveat:
       'Application Received is the day the application arrived, not the day the records were complete: the 30 days (Labor Code § 4610.6(d)) run from receipt of the request and its supporting documents, which may come later, so a longer span is not by itself a late decision.',
     program: 'DWC',
+    primary: true,
     from: 'application_received',
     to: 'decision_date',
   },
@@ -56,6 +59,7 @@ export const MEASURES = {
     caveat:
       'The data set does not say here from which event it counts (the application, or the day the reviewers had every record), so it is compared with the 30 days (Health & Safety Code § 1374.33(c)) as published, not checked against the files.',
     program: 'DMHC',
+    primary: true,
     column: 'days_to_review',
   },
   days_to_adopt: {
@@ -71,6 +75,29 @@ export const MEASURES = {
 export type MeasureName = keyof typeof MEASURES;
 export const MEASURE_NAMES = Object.keys(MEASURES) as [MeasureName, ...MeasureName[]];
 export const measure = (name: MeasureName): Measure => MEASURES[name];
+/** A program's measures, its primary one first. */
+export const measuresOf = (p: Program): MeasureName[] =>
+  MEASURE_NAMES.filter((n) => measure(n).program === p).sort(
+    (a, b) => Number(!!measure(b).primary) - Number(!!measure(a).primary),
+  );
+
+/**
+ * Review time's breakdowns beside the dimensions (model/dimensions.ts): the month of decision,
+ * for trends. Filtered, and drilled into, by the range of the dimension named: a month key
+ * (YYYY-MM) is its first to its last day. A health-plan case has a report year and no month.
+ */
+export const PERIODS = {
+  decision_month: { label: 'Decision month', rangeOf: 'decision_year' },
+} as const;
+export type PeriodName = keyof typeof PERIODS;
+
+/** The dates of a YYYY-MM month key, or null for a key that is none ('Not stated'). */
+export function monthRange(key: string): [string, string] | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!m) return null;
+  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  return [`${key}-01`, `${key}-${String(last).padStart(2, '0')}`];
+}
 
 /** A span outside 0 to MAX_DAYS days is flagged on its letter and left out of the measure. */
 export const MAX_DAYS = 730;

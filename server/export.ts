@@ -4,6 +4,7 @@ import { setTimeout } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'express';
+import { MEASURE_NAMES } from '../model/measures.ts';
 import { serviceColumns } from './columns.ts';
 import type { Database } from './db.ts';
 import { whereClause, type Filters } from './filters.ts';
@@ -32,9 +33,10 @@ const CSV_COLUMNS = serviceColumns('quantity', 'retrospective')
   .join(', ');
 
 // Parquet keeps the columns it had before services carried their program, treatment type,
-// service and health-plan fields. DuckDB's Parquet writer holds buffers for every column in each
-// thread; with two threads in the server's 64 MB, a million services' export had no room left:
-// 22 columns ran out of memory, as did these with a regular expression for the IN lists.
+// service and health-plan fields, plus review time (its speed and the measures' days, small
+// integers). DuckDB's Parquet writer holds buffers for every column in each thread; with two
+// threads in the server's 64 MB, a million services' export had no room left: 22 columns ran
+// out of memory, as did these with a regular expression for the IN lists.
 const PARQUET_COLUMNS = [
   inList('f.letter_id', 'letter_id'),
   'f.item_no',
@@ -54,6 +56,8 @@ const PARQUET_COLUMNS = [
   'f.patient_age',
   'f.patient_gender',
   'f.layout',
+  'f.review_speed',
+  ...MEASURE_NAMES.map((m) => `f.${m}`),
   'f.synthetic',
 ].join(', ');
 
