@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedCase, writeDmhcCsv, type GeneratedCase } from '../etl/dmhc/generate.ts';
@@ -214,6 +216,35 @@ describe("GET /api/timeliness, workers' comp", () => {
     expect(new Set(listed.map((r) => r.letter_id)).size).toBe(listed.length);
     const want = letters.filter((l) => l.items.some((i) => i.category === 'Surgery') && span(l.application_received, l.decision_date) !== null); // prettier-ignore
     expect(listed.map((r) => r.letter_id).sort()).toEqual(want.map((l) => l.case_number ?? '').sort()); // prettier-ignore
+  });
+});
+
+describe('exports', () => {
+  it('carry review_speed and every span, in CSV and Parquet', async () => {
+    const l = letters.find((x) => x.application_received && x.priority === 'Standard')!;
+    const c = cases.find((x) => x.days_to_review > 0 && x.review_speed === 'Expedited')!;
+    const want = {
+      [l.case_number!]: { review_speed: 'Standard', days_to_decision: span(l.application_received, l.decision_date), days_from_ur: span(l.ur_denial_date, l.decision_date), days_to_review: null }, // prettier-ignore
+      [c.reference_id]: { review_speed: 'Expedited', days_to_decision: null, days_from_ur: null, days_to_review: c.days_to_review, days_to_adopt: c.days_to_adopt }, // prettier-ignore
+    };
+    const q = `letter_id=${l.case_number}&letter_id=${c.reference_id}`;
+    const csv = await (await fetch(`${srv.url}/api/export.csv?${q}`)).text();
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(csv.indexOf('\n') + 1), {
+      header: true,
+      skipEmptyLines: true,
+      dynamicTyping: true,
+    }).data;
+    const file = join(tempDir(), 'x.parquet');
+    writeFileSync(file, Buffer.from(await (await fetch(`${srv.url}/api/export.parquet?${q}`)).arrayBuffer())); // prettier-ignore
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    const parquet = (await duck.runAndReadAll('SELECT * FROM read_parquet($f)', { f: file })).getRowObjectsJson(); // prettier-ignore
+    duck.closeSync();
+    for (const exported of [parsed, parquet]) {
+      const byId = Object.fromEntries(exported.map((r) => [r.letter_id, r]));
+      for (const [id, fields] of Object.entries(want))
+        for (const [k, v] of Object.entries(fields))
+          expect(byId[id as string][k] ?? null, `${id} ${k}`).toBe(v);
+    }
   });
 });
 
