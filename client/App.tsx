@@ -9,6 +9,9 @@ import { ServiceList } from './ServiceList.tsx';
 import { LetterView } from './LetterView.tsx';
 import { Compare } from './Compare.tsx';
 import { ProgramSwitch } from './ProgramSwitch.tsx';
+import { TopicSwitch } from './TopicSwitch.tsx';
+import { Wait } from './Wait.tsx';
+import { LetterList } from './LetterList.tsx';
 import { effective, withoutProgram } from './program.ts';
 
 /** The notice for synthetic data in view: which program's services, and how many. */
@@ -33,9 +36,13 @@ function Views({ state, onState }: { state: State; onState: (s: State) => void }
   return (
     <>
       {state.view.letter && <LetterView {...props} />}
-      {state.view.drill && !state.view.letter && <ServiceList {...props} />}
+      {state.view.drill &&
+        !state.view.letter &&
+        (state.view.drill_measure ? <LetterList {...props} /> : <ServiceList {...props} />)}
       {state.view.show === 'compare' ? (
         <Compare {...props} />
+      ) : state.view.topic === 'time' ? (
+        <Wait {...props} />
       ) : (
         <div className="grid">
           <RateChart {...props} />
@@ -65,9 +72,10 @@ export function App() {
       <p className="lede">
         California Independent Medical Review, in workers' comp (DWC letters) and in health plans
         (DMHC open data): how often the reviewer upheld the denial of a disputed service, by
-        treatment, guideline, reviewer and time.
+        treatment, guideline, reviewer and time; and how long the review took.
       </p>
       <ProgramSwitch state={state ?? url} all={all} onState={setState} />
+      {state && state.view.show !== 'compare' && <TopicSwitch state={state} onState={setState} />}
       {notice && (
         <p className="synthetic" role="status">
           {notice}

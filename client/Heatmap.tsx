@@ -43,6 +43,7 @@ export function Heatmap({ state, onState }: { state: State; onState: (s: State) 
       view: {
         ...state.view,
         drill: encodeDrill(keys(row, col)),
+        drill_measure: '',
         letter: '',
         item: '',
       },

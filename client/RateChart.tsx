@@ -29,7 +29,8 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
     onState({ ...state, view: { ...state.view, ...patch } });
   // A bar opens its services, unless no filter can list them (its reason is shown instead).
   const open = (r: (typeof rows)[number]) =>
-    r.reason === null && view({ drill: encodeDrill([[dim, r.key]]), letter: '', item: '' });
+    r.reason === null &&
+    view({ drill: encodeDrill([[dim, r.key]]), drill_measure: '', letter: '', item: '' });
   return (
     <Card
       title={title}

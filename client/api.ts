@@ -1,7 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
-export type { Cell, Facets, Items, RateRow, Suggestion, Summary, Trend } from '../model/api.ts';
+export type {
+  Cell,
+  Facets,
+  Items,
+  RateRow,
+  Suggestion,
+  Summary,
+  Timeliness,
+  TimelinessRow,
+  Trend,
+} from '../model/api.ts';
 import type { State } from './state.ts';
 import { heatmapOf } from './program.ts';
+import { measureOf } from './wait-data.ts';
 
 /** GET an API path; a problem+json answer becomes an Error with its detail. */
 export async function getJson<T>(
@@ -54,6 +65,27 @@ export const VIEW_URLS = {
   crosstab: (s: State) => withParams('/api/crosstab', s.filters, heatmapOf(s)),
   treatments: (s: State) =>
     withParams('/api/rates', s.filters, { by: 'service', limit: '25', sort: 'n' }),
+  waitTrend: (s: State) =>
+    withParams('/api/timeliness', s.filters, {
+      by: s.view.wait_interval === 'month' ? 'decision_month' : 'decision_year',
+      measure: measureOf(s),
+      sort: 'key',
+      limit: '1000',
+    }),
+  waitLimit: (s: State) =>
+    withParams('/api/timeliness', s.filters, { by: 'review_speed', measure: measureOf(s) }),
+  waitBy: (s: State) =>
+    withParams('/api/timeliness', s.filters, {
+      by: s.view.wait_by,
+      measure: measureOf(s),
+      limit: '60',
+    }),
+};
+
+/** The views each topic of a program's page shows, besides the summary and the filter bar. */
+const TOPIC_VIEWS: Record<string, (keyof typeof VIEW_URLS)[]> = {
+  '': ['rates', 'trend', 'crosstab', 'treatments'],
+  time: ['waitTrend', 'waitLimit', 'waitBy'],
 };
 
 /**
@@ -62,7 +94,8 @@ export const VIEW_URLS = {
  */
 let prefetched = new Set<string>();
 export function prefetch(s: State): void {
-  const urls = Object.values(VIEW_URLS).map((url) => url(s));
+  const views = ['summary', 'facets', ...(TOPIC_VIEWS[s.view.topic] ?? TOPIC_VIEWS[''])] as const;
+  const urls = views.map((v) => VIEW_URLS[v](s));
   // Only what changed: a view whose URL is the same already has its data.
   for (const url of urls) if (!prefetched.has(url)) request(url);
   prefetched = new Set(urls);

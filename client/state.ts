@@ -14,6 +14,14 @@ export const VIEW = {
   drill: '',
   /** 'compare': both programs side by side (the program filter is then unused). */
   show: '',
+  /** What a program's page shows: '' the uphold rate, 'time' review time. */
+  topic: '',
+  /** Review time: the measure ('' is the program's first), its breakdown and its trend's step. */
+  measure: '',
+  wait_by: 'review_speed',
+  wait_interval: 'year',
+  /** A drill-down from review time: lists the letters counted in this measure, not services. */
+  drill_measure: '',
 };
 export type View = typeof VIEW;
 

@@ -7,6 +7,9 @@ import type { Program } from './values.ts';
  * dashboard reads them, so neither can change a field the other does not see.
  */
 
+/** Below this many services (or letters) a figure is flagged low n: its interval is too wide to compare. */
+export const LOW_N = 11;
+
 /** Counts with the uphold rate, its 95% Wilson interval and the low-n flag. */
 export interface Rate {
   n: number;

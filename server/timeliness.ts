@@ -35,7 +35,11 @@ function keyOf(by: WaitBy): { expr: string; join: string; coded: boolean } {
   const g = GROUPINGS[by];
   if (d.storage === 'code') return { expr: `${g.group('f')}::INTEGER`, join: '', coded: true };
   if (d.storage === 'set')
-    return { expr: 'unnest(s.labels)', join: `JOIN sets s ON s.id = f.${keyColumn(by)}`, coded: false }; // prettier-ignore
+    return {
+      expr: 'unnest(s.labels)',
+      join: `JOIN sets s ON s.id = f.${keyColumn(by)}`,
+      coded: false,
+    };
   return { expr: g.label!(`(${g.group('f')})`), join: '', coded: false };
 }
 
@@ -58,9 +62,17 @@ function letters(by: WaitBy, name: MeasureName, f: Filters, l: Lookup) {
   const has = `${d} IS NOT NULL`;
   const and = (sql: string) => (sql ? `${sql} AND ${has}` : `WHERE ${has}`);
   if (!letterLevel(by))
-    return { sql: `SELECT DISTINCT * FROM (SELECT ${cols} FROM facts f ${key.join} ${and(w.sql)})`, w, key }; // prettier-ignore
+    return {
+      sql: `SELECT DISTINCT * FROM (SELECT ${cols} FROM facts f ${key.join} ${and(w.sql)})`,
+      w,
+      key,
+    };
   if (onlyLetterFilters(f))
-    return { sql: `SELECT ${cols} FROM facts f ${key.join} ${and(w.sql)} AND f.first_item`, w, key }; // prettier-ignore
+    return {
+      sql: `SELECT ${cols} FROM facts f ${key.join} ${and(w.sql)} AND f.first_item`,
+      w,
+      key,
+    };
   const seen = `SELECT f.letter_block, bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen FROM facts f ${w.sql} GROUP BY ALL`;
   return {
     sql: `SELECT ${cols} FROM facts f JOIN (${seen}) b ON b.letter_block = f.letter_block ${key.join}

@@ -33,7 +33,12 @@ export function unmappedWarning(found: Unmapped[]): string | null {
   const cases = found.reduce((s, u) => s + u.cases, 0);
   const shown = found.slice(0, 10).map((u) => `"${u.label}" (${u.what}, ${u.cases})`);
   const more = found.length > 10 ? `, and ${found.length - 10} more` : '';
-  return `warning: ${found.length} DMHC label${found.length === 1 ? ' is' : 's are'} on none of the importer's lists (etl/dmhc/labels.ts), in ${cases} cases: ${shown.join(', ')}${more}. A category keeps the file's words and gets no treatment type; an age range, gender or IMR type is left out. --report lists them all.`;
+  const labels = `${found.length} DMHC label${found.length === 1 ? ' is' : 's are'}`;
+  return (
+    `warning: ${labels} on none of the importer's lists (etl/dmhc/labels.ts), in ${cases} ` +
+    `cases: ${shown.join(', ')}${more}. A category keeps the file's words and gets no ` +
+    'treatment type; an age range, gender or IMR type is left out. --report lists them all.'
+  );
 }
 
 /**
