@@ -11,7 +11,6 @@ export function wilson(k: number, n: number, z = 1.959963984540054): [number, nu
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
-
 /** A row of counts given its uphold rate, interval and low-n flag (in place: pass a new object). */
 export function withRate<T extends { n: number; upheld: number }>(row: T) {
   const [ci_low, ci_high] = wilson(row.upheld, row.n);
