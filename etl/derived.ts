@@ -8,6 +8,7 @@ import {
   type DimensionName,
 } from '../model/dimensions.ts';
 import { MEASURE_NAMES, measure, type MeasureName } from '../model/measures.ts';
+import { LETTER_STATEMENTS } from './derived-letters.ts';
 import { NOT_APPLICABLE, NOT_STATED } from '../model/values.ts';
 
 /**
@@ -154,4 +155,12 @@ const treatmentCube = `CREATE OR REPLACE TABLE treatment_cube AS
 SELECT treatment_id, cube_key, count(*)::INTEGER AS n FROM facts GROUP BY ALL ORDER BY ALL`;
 
 /** The statements, in order. */
-export const DERIVED_STATEMENTS = [sets, codes, treatments, facts(), facetCube, treatmentCube];
+export const DERIVED_STATEMENTS = [
+  sets,
+  codes,
+  treatments,
+  facts(),
+  facetCube,
+  treatmentCube,
+  ...LETTER_STATEMENTS,
+];

@@ -194,6 +194,30 @@ describe("GET /api/timeliness, workers' comp", () => {
     expect(asMap(g)).toEqual(withClose(expected(fromUr)));
   });
 
+  it('by a key of the services under a filter on another one: the matching services only', async () => {
+    const overturned = (l: Truth) => l.items.filter((i) => i.decision === 'Overturned');
+    const t = await wait('by=category&measure=days_to_decision&decision=Overturned&limit=1000');
+    const keys = (l: Truth) => overturned(l).map((i) => i.category);
+    expect(asMap(t)).toEqual(
+      withClose(expected(letterWaits(keys, (l) => overturned(l).length > 0))),
+    );
+  });
+
+  it('by age: decades, as /api/rates labels them', async () => {
+    const t = await wait('by=age&measure=days_to_decision');
+    const decade = (l: Truth) => Math.floor(l.patient_age / 10) * 10;
+    expect(asMap(t)).toEqual(withClose(expected(letterWaits((l) => [`${decade(l)}–${decade(l) + 9}`])))); // prettier-ignore
+  });
+
+  it('by a letter, cut in SQL to the first keys asked for', async () => {
+    const t = await wait('by=letter_id&measure=days_to_decision&sort=key&limit=3');
+    const first = letters
+      .filter((l) => span(l.application_received, l.decision_date) !== null)
+      .sort((a, b) => (a.case_number! < b.case_number! ? -1 : 1))
+      .slice(0, 3);
+    expect(asMap(t)).toEqual(withClose(expected(letterWaits((l) => [l.case_number!], (l) => first.includes(l))))); // prettier-ignore
+  });
+
   it('by=decision_month gives each month of decision, sorted by key', async () => {
     const t = await wait('by=decision_month&measure=days_from_assignment&sort=key&limit=1000');
     const waits = letters.flatMap((l) => {
