@@ -165,6 +165,11 @@ describe("GET /api/timeliness, workers' comp", () => {
     const want = expected(letterWaits((l) => [l.priority ?? 'Not stated']));
     expect(asMap(t)).toEqual(withClose(want));
     expect(t.rows.find((r) => r.key === 'Expedited')!.excluded).toBe(2);
+    const flags = await dbRows(srv.dbPath, `SELECT letter_id, flags FROM letters WHERE letter_id LIKE 'CM17-09%' ORDER BY 1`); // prettier-ignore
+    expect(flags).toEqual([
+      { letter_id: 'CM17-0900001', flags: ['days_to_decision: negative span, left out of the measure'] }, // prettier-ignore
+      { letter_id: 'CM17-0900002', flags: ['days_to_decision: more than 730 days, left out of the measure'] }, // prettier-ignore
+    ]);
     const services = letters.reduce((s, l) => s + l.items.length, 0);
     expect(t.rows.reduce((s, r) => s + r.n, 0)).toBeLessThan(services);
   });
