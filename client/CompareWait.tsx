@@ -11,7 +11,7 @@ import { NARROW, useMedia } from './media.ts';
 import { withoutProgram } from './program.ts';
 import type { State } from './state.ts';
 import { dayAxis, days } from './wait-data.ts';
-import { WaitTable, waitSentence } from './WaitTable.tsx';
+import { NO_WAITS, WaitTable, waitSentence } from './WaitTable.tsx';
 
 const TITLE = 'Review time by review speed, both programs';
 
@@ -76,6 +76,7 @@ export function CompareWait({ state, onState }: { state: State; onState: (s: Sta
       loading={answers.some((a) => a.loading)}
       error={answers.find((a) => a.error)?.error ?? null}
       empty={rows.length === 0}
+      emptyText={NO_WAITS}
       summary={said.length ? `${said.join('; ')}. ${note}` : ''}
       onDownload={() =>
         downloadCsv(

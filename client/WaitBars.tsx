@@ -7,7 +7,7 @@ import { Card } from './Card.tsx';
 import { NARROW, useMedia } from './media.ts';
 import type { State } from './state.ts';
 import { dayAxis, days, heading, waitDrillTo, withReason } from './wait-data.ts';
-import { WaitTable, waitSentence } from './WaitTable.tsx';
+import { NO_WAITS, WaitTable, waitSentence } from './WaitTable.tsx';
 
 /**
  * Review time by one key as bars, a bar opening its letters: the median with the 25th to 75th
@@ -45,6 +45,7 @@ export function WaitBars(props: {
       loading={loading}
       error={error}
       empty={rows.length === 0}
+      emptyText={NO_WAITS}
       summary={rows[0] ? `${waitSentence(rows[0])}.` : ''}
       onDownload={() => downloadCsv(`imr-review-time-by-${by}.csv`, data?.rows ?? [])}
       controls={props.controls}

@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import { num, pct, type TimelinessRow } from './api.ts';
 import { days } from './wait-data.ts';
 
+/** What an empty review-time chart says: the letters may be there, without the measure. */
+export const NO_WAITS =
+  'No letters or cases under these filters have this measure (the 2001-2016 health-plan file has no day counts).';
+
 /** Days in a table cell, its column saying they are days: "32", "32.5", "–". */
 const figure = (x: number | null) => days(x).replace(/ days$/, '');
 

@@ -14,7 +14,7 @@ import { downloadCsv, num, useApi, VIEW_URLS, type Timeliness } from './api.ts';
 import { Card } from './Card.tsx';
 import type { State } from './state.ts';
 import { days, measureLabel, measureOf } from './wait-data.ts';
-import { WaitTable, waitSentence } from './WaitTable.tsx';
+import { NO_WAITS, WaitTable, waitSentence } from './WaitTable.tsx';
 
 /** The median review time over time, with the band from the 25th to the 75th percentile. */
 export function WaitTrend({ state, onState }: { state: State; onState: (s: State) => void }) {
@@ -38,6 +38,7 @@ export function WaitTrend({ state, onState }: { state: State; onState: (s: State
       loading={loading}
       error={error}
       empty={rows.length === 0}
+      emptyText={NO_WAITS}
       summary={
         (last ? `${waitSentence(last)}.` : '') +
         (undated
