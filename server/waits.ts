@@ -1,6 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import { dimension, keyColumn, type DimensionName } from '../model/dimensions.ts';
-import type { MeasureName, PeriodName } from '../model/measures.ts';
+import { MAX_DAYS, type MeasureName, type PeriodName } from '../model/measures.ts';
 import { MASK_BITS, MASKED, maskColumn } from '../etl/derived-letters.ts';
 import type { Database } from './db.ts';
 import { GROUPINGS } from './dimensions.ts';
@@ -68,10 +68,8 @@ const ofLetters = (by: WaitBy) => by === 'decision_month' || dimension(by).table
 /** Whether letter_facts' mask of a dimension holds every one of its keys in this database. */
 function masked(by: WaitBy, l: Lookup, bits: Record<string, Record<number, string>>) {
   if (!(MASKED as string[]).includes(by)) return false;
-  const n = dimension(by as DimensionName).storage === 'set'
-    ? Object.keys(bits[by] ?? {}).length
-    : Object.keys(l.names[by] ?? {}).length; // prettier-ignore
-  return n <= MASK_BITS;
+  const keys = dimension(by as DimensionName).storage === 'set' ? bits[by] : l.names[by];
+  return Object.keys(keys ?? {}).length <= MASK_BITS;
 }
 
 /** The filters without the one on `by`, and that one's values (undefined: none). */
@@ -134,9 +132,9 @@ export function histogram(
  * (or first by name) in SQL: a row a letter and day would otherwise leave the database.
  */
 export function cut(h: Histogram, by: WaitBy, o: { sort: 'n' | 'key'; limit: number }): Histogram {
-  if (by in { decision_month: 1 } || dimension(by as DimensionName).storage !== 'text') return h;
-  const order =
-    o.sort === 'n' ? 'sum(n) FILTER (WHERE d BETWEEN 0 AND 730) DESC NULLS LAST, k' : 'k';
+  if (by === 'decision_month' || dimension(by).storage !== 'text') return h;
+  const counted = `sum(n) FILTER (WHERE d BETWEEN 0 AND ${MAX_DAYS})`;
+  const order = o.sort === 'n' ? `${counted} DESC NULLS LAST, k` : 'k';
   return {
     ...h,
     sql: `WITH h AS (${h.sql}) SELECT * FROM h WHERE k IN (SELECT k FROM h GROUP BY k ORDER BY ${order} LIMIT $limit)`,
