@@ -105,6 +105,11 @@ const ENDPOINTS: [string, () => string][] = [
   ],
   ['crosstab', () => `/api/crosstab?rows=category&cols=guideline_source&${filters()}`],
   ['facets', () => `/api/facets?${filters()}`],
+  [
+    'timeliness',
+    () =>
+      `/api/timeliness?by=${r.pick(['review_speed', 'decision_year', 'decision_month', 'specialty', 'category', 'treatment_type', 'guideline_source'])}&measure=${r.pick(['days_to_decision', 'days_from_assignment', 'days_from_ur'])}&${filters()}`,
+  ],
   ['items', () => `/api/items?limit=50&${filters()}`],
   ['letter', () => `/api/letters/${r.pick(ids)}`],
 ];

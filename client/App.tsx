@@ -10,8 +10,10 @@ import { LetterView } from './LetterView.tsx';
 import { Compare } from './Compare.tsx';
 import { ProgramSwitch } from './ProgramSwitch.tsx';
 import { SliceCompare } from './SliceCompare.tsx';
-import { ViewSwitch } from './ViewSwitch.tsx';
+import { TopicSwitch } from './TopicSwitch.tsx';
 import { Why } from './Why.tsx';
+import { Wait } from './Wait.tsx';
+import { LetterList } from './LetterList.tsx';
 import { effective, withoutProgram } from './program.ts';
 
 /** The notice for synthetic data in view: which program's services, and how many. */
@@ -36,12 +38,15 @@ function Views({ state, onState }: { state: State; onState: (s: State) => void }
   return (
     <>
       {state.view.letter && <LetterView {...props} />}
-      {state.view.drill && !state.view.letter && <ServiceList {...props} />}
-      <ViewSwitch {...props} />
-      {state.view.tab === 'why' ? (
-        <Why {...props} />
-      ) : state.view.show === 'compare' ? (
+      {state.view.drill &&
+        !state.view.letter &&
+        (state.view.drill_measure ? <LetterList {...props} /> : <ServiceList {...props} />)}
+      {state.view.show === 'compare' ? (
         <Compare {...props} />
+      ) : state.view.topic === 'time' ? (
+        <Wait {...props} />
+      ) : state.view.topic === 'why' ? (
+        <Why {...props} />
       ) : (
         <div className="grid">
           <RateChart {...props} />
@@ -71,9 +76,10 @@ export function App() {
       <p className="lede">
         California Independent Medical Review, in workers' comp (DWC letters) and in health plans
         (DMHC open data): how often the reviewer upheld the denial of a disputed service, by
-        treatment, guideline, reviewer and time.
+        treatment, guideline, reviewer and time; and how long the review took.
       </p>
       <ProgramSwitch state={state ?? url} all={all} onState={setState} />
+      {state && state.view.show !== 'compare' && <TopicSwitch state={state} onState={setState} />}
       {notice && (
         <p className="synthetic" role="status">
           {notice}

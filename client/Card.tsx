@@ -10,6 +10,8 @@ export function Card(props: {
   loading: boolean;
   error: string | null;
   empty: boolean;
+  /** What an empty card says (by default, that no service matches). */
+  emptyText?: string;
   controls?: ReactNode;
   chart: ReactNode;
   table: ReactNode;
@@ -36,7 +38,7 @@ export function Card(props: {
           Could not load this chart: {props.error}
         </p>
       ) : props.empty && !props.loading ? (
-        <p className="empty">No services match these filters.</p>
+        <p className="empty">{props.emptyText ?? 'No services match these filters.'}</p>
       ) : (
         <>
           <p className="summary">{props.loading && props.empty ? 'Loading…' : props.summary}</p>

@@ -55,6 +55,7 @@ export function Heatmap(props: {
       view: {
         ...state.view,
         drill: encodeDrill(keys(row, col)),
+        drill_measure: '',
         letter: '',
         item: '',
       },

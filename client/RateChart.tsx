@@ -51,7 +51,8 @@ export function RateChart({ state, onState }: { state: State; onState: (s: State
     onState({ ...state, view: { ...state.view, ...patch } });
   // A bar opens its services, unless no filter can list them (its reason is shown instead).
   const open = (r: (typeof rows)[number]) =>
-    r.reason === null && view({ drill: encodeDrill([[dim, r.key]]), letter: '', item: '' });
+    r.reason === null &&
+    view({ drill: encodeDrill([[dim, r.key]]), drill_measure: '', letter: '', item: '' });
   const controls = <RateControls state={state} onState={onState} dims={RATE_DIMS} />;
   if (adjust) {
     // The last answer is kept while the next loads: only an adjusted one of this view is drawn.

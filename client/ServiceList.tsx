@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { getJson, num, useApi, type Items, type Summary } from './api.ts';
+import { num, useApi, type Summary } from './api.ts';
 import { decodeDrill, describeDrill, drillFilters } from './drill.ts';
+import { usePages } from './pages.ts';
 import type { State } from './state.ts';
 import { NOT_APPLICABLE, NOT_STATED } from '../model/values.ts';
 import { valueLabel } from '../model/dimensions.ts';
@@ -21,26 +21,13 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
   const drilled = drillFilters(state.filters, keys);
   // The filters of the list; null when no filter can list these services.
   const key = 'filters' in drilled ? drilled.filters.toString() : null;
-  const [pages, setPages] = useState<Items[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const { data: total } = useApi<Summary>(key === null ? null : `/api/summary?${key}`);
-  useEffect(() => {
-    setPages([]);
-    setError(null);
-    if (key === null) return;
-    getJson<Items>(`/api/items?${key}&limit=50`).then(
-      (p) => setPages([p]),
-      (e: Error) => setError(e.message),
-    );
-  }, [key]);
-  const more = () =>
-    getJson<Items>(`/api/items?${key}&limit=50&cursor=${pages.at(-1)!.next_cursor}`).then(
-      (p) => setPages([...pages, p]),
-      (e: Error) => setError(e.message),
-    );
-  const rows = pages.flatMap((p) => p.rows) as Record<string, unknown>[];
+  const { pages, rows, error, more, next } = usePages(key);
   const close = () =>
-    onState({ ...state, view: { ...state.view, drill: '', letter: '', item: '' } });
+    onState({
+      ...state,
+      view: { ...state.view, drill: '', drill_measure: '', letter: '', item: '' },
+    });
   return (
     <section className="card services" aria-labelledby="services-title">
       <header>
@@ -120,7 +107,7 @@ export function ServiceList({ state, onState }: { state: State; onState: (s: Sta
           </table>
         </div>
       )}
-      {pages.at(-1)?.next_cursor && (
+      {next && (
         <button type="button" onClick={more}>
           Show {num(50)} more
         </button>

@@ -24,7 +24,13 @@ export function TopTreatments({ state, onState }: { state: State; onState: (s: S
   const drill = (key: string) =>
     onState({
       ...state,
-      view: { ...state.view, drill: encodeDrill([['service', key]]), letter: '', item: '' },
+      view: {
+        ...state.view,
+        drill: encodeDrill([['service', key]]),
+        drill_measure: '',
+        letter: '',
+        item: '',
+      },
     });
   const table = (
     <RateTable

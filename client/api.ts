@@ -9,10 +9,13 @@ export type {
   Reasons,
   Suggestion,
   Summary,
+  Timeliness,
+  TimelinessRow,
   Trend,
 } from '../model/api.ts';
 import type { State } from './state.ts';
 import { heatmapOf } from './program.ts';
+import { measureOf } from './wait-data.ts';
 
 /** GET an API path; a problem+json answer becomes an Error with its detail. */
 export async function getJson<T>(
@@ -70,7 +73,30 @@ export const VIEW_URLS = {
   crosstab: (s: State) => withParams('/api/crosstab', s.filters, heatmapOf(s)),
   treatments: (s: State) =>
     withParams('/api/rates', s.filters, { by: 'service', limit: '25', sort: 'n' }),
+  waitTrend: (s: State) =>
+    withParams('/api/timeliness', s.filters, {
+      by: s.view.wait_interval === 'month' ? 'decision_month' : 'decision_year',
+      measure: measureOf(s),
+      sort: 'key',
+      limit: '1000',
+    }),
+  waitLimit: (s: State) =>
+    withParams('/api/timeliness', s.filters, { by: 'review_speed', measure: measureOf(s) }),
+  waitBy: (s: State) =>
+    withParams('/api/timeliness', s.filters, {
+      by: s.view.wait_by,
+      measure: measureOf(s),
+      limit: '60',
+    }),
 };
+
+/** The views each topic of a program's page shows, besides the summary and the filter bar. */
+const TOPIC_VIEWS: Record<string, (keyof typeof VIEW_URLS)[]> = {
+  '': ['rates', 'trend', 'crosstab', 'treatments'],
+  time: ['waitTrend', 'waitLimit', 'waitBy'],
+};
+const pick = (urls: typeof VIEW_URLS, views = TOPIC_VIEWS['']) =>
+  Object.fromEntries(['summary', 'facets', ...views].map((v) => [v, urls[v as keyof typeof urls]]));
 
 /** The URL each chart of the Why view reads. */
 export const WHY_URLS = {
@@ -87,7 +113,8 @@ export const WHY_URLS = {
  */
 let prefetched = new Set<string>();
 export function prefetch(s: State): void {
-  const urls = Object.values(s.view.tab === 'why' ? WHY_URLS : VIEW_URLS).map((url) => url(s));
+  const views = s.view.topic === 'why' ? WHY_URLS : pick(VIEW_URLS, TOPIC_VIEWS[s.view.topic]);
+  const urls = Object.values(views).map((url) => url(s));
   // Only what changed: a view whose URL is the same already has its data.
   for (const url of urls) if (!prefetched.has(url)) request(url);
   prefetched = new Set(urls);

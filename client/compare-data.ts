@@ -59,5 +59,11 @@ export function typeSummary(rows: TypeRow[], pct: (x: number | null) => string):
 /** The state that lists one bar's services. */
 export const drillTo = (state: State, type: string, p: Program): State => ({
   ...state,
-  view: { ...state.view, drill: encodeDrill(barKeys(type, p)), letter: '', item: '' },
+  view: {
+    ...state.view,
+    drill: encodeDrill(barKeys(type, p)),
+    drill_measure: '',
+    letter: '',
+    item: '',
+  },
 });

@@ -5,6 +5,7 @@ import {
   valueLabel,
   type DimensionName,
 } from '../model/dimensions.ts';
+import { monthRange, PERIODS, type PeriodName } from '../model/measures.ts';
 import { NOT_STATED } from '../model/values.ts';
 
 /**
@@ -31,8 +32,19 @@ function narrow(q: URLSearchParams, p: string, v: string | number, side: 'min' |
   q.set(p, String(keep));
 }
 
+/** Narrows q to one month (YYYY-MM) of a period's range; returns why it cannot, or null. */
+function drillPeriod(q: URLSearchParams, period: PeriodName, key: string): string | null {
+  const r = monthRange(key);
+  if (!r) return `letters with no ${PERIODS[period].label.toLowerCase()} cannot be listed`;
+  const [from, to] = dimension(PERIODS[period].rangeOf).range!;
+  narrow(q, from, r[0], 'min');
+  narrow(q, to, r[1], 'max');
+  return q.get(from)! > q.get(to)! ? `${key} is outside the range filtered` : null;
+}
+
 /** Narrows q to one key of one dimension; returns why it cannot, or null once done. */
 function drillOne(q: URLSearchParams, dim: string, key: string): string | null {
+  if (dim in PERIODS) return drillPeriod(q, dim as PeriodName, key);
   if (!(dim in DIMENSIONS)) return `"${dim}" is not a dimension`;
   const name = dim as DimensionName;
   const d = dimension(name);
@@ -81,10 +93,9 @@ export function drillFilters(filters: URLSearchParams, keys: readonly DrillKey[]
 export const describeDrill = (keys: readonly DrillKey[]): string =>
   keys
     .map(([dim, key]) => {
-      if (!(dim in DIMENSIONS)) return `${dim}: ${key}`;
-      const d = dimension(dim as DimensionName);
-      return d.search
-        ? `${d.label} contains “${key}”`
-        : `${d.label}: ${valueLabel(dim as DimensionName, key)}`;
+      const d = dim in DIMENSIONS ? dimension(dim as DimensionName) : null;
+      const label = d?.label ?? PERIODS[dim as PeriodName]?.label ?? dim;
+      if (d?.search) return `${d.label} contains “${key}”`;
+      return `${label}: ${d ? valueLabel(dim as DimensionName, key) : key}`;
     })
     .join(', ');

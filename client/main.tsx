@@ -4,6 +4,7 @@ import { readState } from './state.ts';
 import './style.css';
 import './compare.css';
 import './why.css';
+import './wait.css';
 
 // The view's data is asked for first; React's renderer and the charts load while it comes.
 // A URL that names no program waits for the summary that chooses one (App asks for it).

@@ -70,6 +70,7 @@ export function choose(s: State, c: Choice): State {
     ...s.view,
     show: c === 'compare' ? 'compare' : '',
     drill: '',
+    drill_measure: '',
     letter: '',
     item: '',
   };

@@ -18,10 +18,16 @@ export const VIEW = {
   adjust: '',
   /** Slice A, pinned: its filters as a query string; the filters in view are slice B. */
   pin: '',
-  /** 'why': the reasons view instead of the rate charts. */
-  tab: '',
   /** The Why view's heat map: reasons by this dimension. */
   why_by: 'decision',
+  /** What a program's page shows: '' the uphold rate, 'why' the reasons given, 'time' review time. */
+  topic: '',
+  /** Review time: the measure ('' is the program's first), its breakdown and its trend's step. */
+  measure: '',
+  wait_by: 'review_speed',
+  wait_interval: 'year',
+  /** A drill-down from review time: lists the letters counted in this measure, not services. */
+  drill_measure: '',
 };
 export type View = typeof VIEW;
 

@@ -7,8 +7,10 @@ import { runCli } from './flags.ts';
 import { etlMemory } from './flag-values.ts';
 import { stateAgreement, stateLine } from './state.ts';
 import { metadataLine } from './metadata-load.ts';
+import { unmappedWarning } from './dmhc/report.ts';
 
 await runCli(ETL, async (values) => {
+  let warning: string | null = null;
   // A database of an earlier release is upgraded before it is read (etl/upgrade.ts).
   const stale = values.input || values.upgrade || (await schemaOf(values.db)).kind !== 'current';
   if (stale) {
@@ -25,6 +27,7 @@ await runCli(ETL, async (values) => {
     if (s.upgraded) console.log(`upgraded from schema ${s.upgraded} to ${SCHEMA_VERSION}`);
     if (s.state) console.log(stateLine(s.state));
     for (const p of s.state?.problems.slice(0, 20) ?? []) console.log(`  manifest: ${p}`);
+    warning = unmappedWarning(s.unmapped ?? []);
   }
   if (values.report) {
     console.log(await report(values.db));
@@ -39,4 +42,6 @@ await runCli(ETL, async (values) => {
       `wrote ${values.parquet}/letters and ${values.parquet}/items as Parquet, partitioned by decision_year`,
     );
   }
+  // Last, so that it is what the person reads when the run ends.
+  if (warning) console.warn(warning);
 });

@@ -7,6 +7,8 @@ import {
   keyColumn,
   type DimensionName,
 } from '../model/dimensions.ts';
+import { MEASURE_NAMES, measure, type MeasureName } from '../model/measures.ts';
+import { LETTER_STATEMENTS } from './derived-letters.ts';
 import { NOT_APPLICABLE, NOT_STATED } from '../model/values.ts';
 
 /**
@@ -86,6 +88,20 @@ SELECT row_number() OVER (ORDER BY service)::INTEGER AS id, service FROM items G
 /** Columns facts carry that are no dimension's: for lists, exports and counting. */
 const EXTRA = ['i.item_no', 'i.outside_mtus', 'i.retrospective', 'i.quantity', 'i.drug_name'];
 
+/**
+ * Each review time measure (model/measures.ts), in whole days, on every service of its letter:
+ * the span of two of the letter's dates, or the day count the DMHC data set gives. Stored as
+ * they are, negative or absurd ones too: the server leaves those out and counts them.
+ */
+const span = (name: MeasureName) => {
+  const m = measure(name);
+  const days = m.column ? `l.${m.column}` : `date_diff('day', l.${m.from}, l.${m.to})`;
+  return `${days}::INTEGER AS ${name}`;
+};
+const SPANS = MEASURE_NAMES.map(span);
+/** The spans of a letter's dates, as columns of `letters l` (the others are letters columns). */
+export const DATE_SPANS = MEASURE_NAMES.filter((n) => !measure(n).column).map(span);
+
 const codeColumn = (c: DimensionName) =>
   `list_position((SELECT list(value ORDER BY code) FROM codes WHERE kind = '${c}'), ${value(c)})::SMALLINT AS ${c}_code`;
 
@@ -121,7 +137,7 @@ const factsBase = () => {
   ];
   return `CREATE OR REPLACE TABLE facts_base AS
 SELECT k.letter_key, k.letter_key // 64 AS letter_block, i.item_no = k.first_no AS first_item,
-  ${[...rawColumns, ...EXTRA].join(', ')},
+  ${[...rawColumns, ...EXTRA, ...SPANS].join(', ')},
   t.id AS treatment_id, sv.id AS service_id, i.decision = 'Upheld' AS upheld,
   (year(l.decision_date) * 12 + month(l.decision_date) - 1)::INTEGER AS decision_month_no,
   l.synthetic,
@@ -177,4 +193,5 @@ export const DERIVED_STATEMENTS = [
   dropSteps,
   facetCube,
   treatmentCube,
+  ...LETTER_STATEMENTS,
 ];

@@ -9,6 +9,7 @@ import {
 import { once } from 'node:events';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { unmappedLabels, type Unmapped } from './dmhc/report.ts';
 import { isCsv, stageCsv } from './dmhc/stage.ts';
 import { diskNeeds, removeBuild } from './leftovers.ts';
 import { ETL_MEMORY } from './flag-values.ts';
@@ -47,6 +48,8 @@ export interface Summary {
   upgraded?: number;
   /** How the services matched the state's rows, when input holds a fetch manifest. */
   state?: StateCoding | null;
+  /** DMHC labels on none of the importer's lists, when the database was rebuilt. */
+  unmapped?: Unmapped[];
 }
 
 const BATCH = 256;
@@ -257,6 +260,7 @@ async function mergeInto(
     );
     await db.run('CHECKPOINT');
     await buildDerived(db);
+    s.unmapped = await unmappedLabels(db);
     await db.run('CHECKPOINT');
   } finally {
     db.closeSync();

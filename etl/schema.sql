@@ -132,3 +132,14 @@ ALTER TABLE items ADD COLUMN IF NOT EXISTS reason VARCHAR[];
 ALTER TABLE items ADD COLUMN IF NOT EXISTS reason_spans STRUCT(reason VARCHAR, "start" INTEGER, "end" INTEGER)[];
 ALTER TABLE items ADD COLUMN IF NOT EXISTS ca_guideline_sources VARCHAR[];
 ALTER TABLE items ADD COLUMN IF NOT EXISTS guideline_agreement VARCHAR;
+
+-- Review time (model/measures.ts) and the current DMHC download read whole. review_speed:
+-- Standard or Expedited, a letter's Priority or a DMHC case's IMR Type. days_to_review and
+-- days_to_adopt: the DMHC data set's own day counts. *_raw: a DMHC label as the file writes it,
+-- beside its canonical name (etl/dmhc/labels.ts). A letter's spans come from its dates.
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS review_speed VARCHAR;
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS days_to_review INTEGER;
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS days_to_adopt INTEGER;
+ALTER TABLE letters ADD COLUMN IF NOT EXISTS diagnosis_category_raw VARCHAR;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS dmhc_category_raw VARCHAR;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS dmhc_subcategory_raw VARCHAR;

@@ -2,11 +2,13 @@ import type {
   AgeBand,
   Decision,
   EvidenceSource,
+  Gender,
   GuidelineAgreement,
   GuidelineSource,
   Layout,
   Program,
   Reason,
+  ReviewSpeed,
 } from '../model/values.ts';
 import type { ReasonSpan } from '../model/api.ts';
 export type {
@@ -59,9 +61,14 @@ export interface Item {
   date_of_service: string | null;
   // Health-plan (DMHC) fields. Absent or null on workers' comp items, where the DWC-only
   // fields above are the ones that apply; DMHC items leave those null.
-  /** The DMHC treatment category and subcategory, as the data set writes them. */
+  /**
+   * The DMHC treatment category and subcategory: one canonical name for each category however
+   * the data set's years spell it (etl/dmhc/labels.ts), and the file's own words beside them.
+   */
   dmhc_category?: string | null;
+  dmhc_category_raw?: string | null;
   dmhc_subcategory?: string | null;
+  dmhc_subcategory_raw?: string | null;
   /** The common treatment type of both programs (etl/rules/treatment-types.json). */
   treatment_type?: string | null;
   /** Evidence families the findings cite; [] when findings were read and cite none, null without findings. */
@@ -83,7 +90,7 @@ export interface Letter {
   reviewer_specialties: string[];
   reviewer_licensure: string[];
   patient_age: number | null;
-  patient_gender: 'male' | 'female' | null;
+  patient_gender: Gender | null;
   diagnoses: string[];
   case_outcome: 'Upheld' | 'Overturned' | 'Partially Overturned';
   full_text: string;
@@ -95,8 +102,15 @@ export interface Letter {
   report_year?: number | null;
   /** DMHC: Medical Necessity, Experimental/Investigational or Urgent Care. */
   review_type?: string | null;
+  /** DMHC: the diagnosis category's canonical name, and the file's own words. */
   diagnosis_category?: string | null;
+  diagnosis_category_raw?: string | null;
   diagnosis_subcategory?: string | null;
+  /** Standard or Expedited: a letter's Priority (set by the ETL), a DMHC case's IMR Type. */
+  review_speed?: ReviewSpeed | null;
+  /** DMHC: the data set's Days To Review and Days To Adopt. */
+  days_to_review?: number | null;
+  days_to_adopt?: number | null;
   /** The age band (AGE_BANDS): DMHC's as given, workers' comp's from patient_age. */
   age_band?: string | null;
   /** DMHC: whether a panel of reviewers decided; null without findings. */

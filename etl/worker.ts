@@ -9,6 +9,7 @@ import { emptyDone, hashFile, quarantine, type Done, type FileJob, type Job } fr
 import { ageBand } from './dmhc/age.ts';
 import { caseLines, quarantineCase, readRow, type CaseBatch } from './dmhc/rows.ts';
 import { treatmentType } from './rules/treatment-types.ts';
+import { reviewSpeed, spanFlags } from './timeliness.ts';
 import { lap, takePhases } from './phases.ts';
 import { testFault, testFaultText } from './faults.ts';
 
@@ -23,8 +24,15 @@ function rows(
   pdf_engine: PdfEngine | null,
 ): [string, string] {
   const { items, ...letter } = l;
-  // The fields both programs share: a letter is workers' comp's, with its age in DMHC's bands.
-  const shared = { program: 'DWC', age_band: ageBand(l.patient_age) };
+  // The fields both programs share: a letter is workers' comp's, with its age in DMHC's bands
+  // and its Priority as its review speed. A span of its dates that the measures leave out
+  // (negative, or more than two years) is flagged.
+  const shared = {
+    program: 'DWC',
+    age_band: ageBand(l.patient_age),
+    review_speed: reviewSpeed(l.priority) ?? null,
+    flags: [...l.flags, ...spanFlags('DWC', l as unknown as Record<string, unknown>)],
+  };
   const line = JSON.stringify({
     ...letter,
     ...shared,

@@ -1,10 +1,14 @@
 import type { DimensionName, FacetName } from './dimensions.ts';
+import type { MeasureName } from './measures.ts';
 import type { Program, Reason } from './values.ts';
 
 /**
  * The API's answers, declared once: the server's query functions return these types and the
  * dashboard reads them, so neither can change a field the other does not see.
  */
+
+/** Below this many services (or letters) a figure is flagged low n: its interval is too wide to compare. */
+export const LOW_N = 11;
 
 /** Counts with the uphold rate, its 95% Wilson interval and the low-n flag. */
 export interface Rate {
@@ -209,3 +213,40 @@ export type Suggestion =
       n: number;
     }
   | { kind: 'synonym'; term: string; n: null };
+
+/**
+ * Review time under one key: exact quantiles of the days over the letters (workers' comp) or
+ * cases (health plans) whose span is counted, each one wait however many services it decides.
+ */
+export interface TimelinessRow {
+  key: string;
+  /** Letters or cases counted: a span from 0 to max_days days. */
+  n: number;
+  median_days: number | null;
+  p25_days: number | null;
+  p75_days: number | null;
+  p90_days: number | null;
+  /** Of the n, those decided within the legal limit of their review speed (limits). */
+  within_limit: number;
+  within_limit_share: number | null;
+  /** The 95% Wilson interval of within_limit_share. */
+  ci_low: number;
+  ci_high: number;
+  /** Letters or cases under this key whose span is negative or over max_days: not in n. */
+  excluded: number;
+}
+
+export interface Timeliness {
+  by: string;
+  measure: MeasureName;
+  label: string;
+  program: Program;
+  /** What the measure counts, and what it does not. */
+  doc: string;
+  caveat: string;
+  /** The legal limit in days by review speed, and what within_limit means. */
+  limits: { Standard: number; Expedited: number; 'Not stated': number };
+  limit_note: string;
+  max_days: number;
+  rows: TimelinessRow[];
+}

@@ -11,6 +11,7 @@ import {
   PROGRAMS,
   REASON_LABELS,
   REASONS,
+  REVIEW_SPEEDS,
   REVIEW_TYPES,
   SPECIALTIES,
   SUBCATEGORIES,
@@ -240,7 +241,7 @@ export const DIMENSIONS = {
   },
   gender: {
     label: 'Gender',
-    doc: "The injured worker's gender, as the letter gives it.",
+    doc: "The patient's gender, as the letter or the DMHC data set gives it (male, female, other).",
     storage: 'code',
     table: 'letters',
     column: 'patient_gender',
@@ -328,7 +329,7 @@ export const DIMENSIONS = {
   },
   diagnosis_category: {
     label: 'Diagnosis',
-    doc: 'Health plans: the diagnosis category, as the data set writes it.',
+    doc: "Health plans: the diagnosis category, one name for each concept however the data set's years spell it (its own words are in diagnosis_category_raw).",
     storage: 'code',
     table: 'letters',
     column: 'diagnosis_category',
@@ -338,7 +339,7 @@ export const DIMENSIONS = {
   },
   dmhc_category: {
     label: 'Health-plan category',
-    doc: 'Health plans: the treatment category, as the data set writes it.',
+    doc: "Health plans: the treatment category, one name for each concept however the data set's years spell it (its own words are in dmhc_category_raw).",
     storage: 'code',
     table: 'items',
     column: 'dmhc_category',
@@ -349,7 +350,7 @@ export const DIMENSIONS = {
   },
   dmhc_subcategory: {
     label: 'Health-plan subcategory',
-    doc: 'Health plans: the treatment subcategory, as the data set writes it.',
+    doc: 'Health plans: the treatment subcategory, as the data set writes it, with the abbreviations known to mean an older name written out (its own words are in dmhc_subcategory_raw).',
     storage: 'code',
     table: 'items',
     column: 'dmhc_subcategory',
@@ -365,6 +366,17 @@ export const DIMENSIONS = {
     programs: DWC,
     facet: true,
     values: CATEGORY_SOURCES,
+  },
+  review_speed: {
+    label: 'Review speed',
+    doc: "Standard or Expedited: a workers' comp letter's Priority, a health-plan case's IMR Type.",
+    storage: 'code',
+    table: 'letters',
+    column: 'review_speed',
+    facet: true,
+    values: REVIEW_SPEEDS,
+    rateMenu: 'review speed',
+    splitMenu: 'review speed',
   },
 } as const satisfies Record<string, Dimension>;
 

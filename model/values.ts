@@ -28,7 +28,9 @@ export type Decision = (typeof DECISIONS)[number];
 export const GUIDELINE_SOURCES = ['MTUS', 'ODG', 'ACOEM', 'Other', 'None'] as const;
 export type GuidelineSource = (typeof GUIDELINE_SOURCES)[number];
 
-export const GENDERS = ['male', 'female'] as const;
+/** A patient's gender: letters say male or female; DMHC's data set also has Other. */
+export const GENDERS = ['male', 'female', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
 
 export const BODY_REGIONS = [
   'Lumbar spine',
@@ -99,6 +101,13 @@ export const REVIEW_TYPES = [
   'Experimental/Investigational',
   'Urgent Care',
 ] as const;
+
+/**
+ * How fast the review had to be: a workers' comp letter's Priority, a health-plan case's IMR
+ * Type. The law gives an expedited review 3 days and a standard one 30 (model/measures.ts).
+ */
+export const REVIEW_SPEEDS = ['Standard', 'Expedited'] as const;
+export type ReviewSpeed = (typeof REVIEW_SPEEDS)[number];
 
 /** Where a service's category comes from: the state's own coding, or the project's rules. */
 export const CATEGORY_SOURCES = ['state', 'rules'] as const;

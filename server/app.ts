@@ -15,6 +15,7 @@ import { multiValued, reasons } from './reasons.ts';
 import { suggest } from './suggest.ts';
 import { source, summary } from './summary.ts';
 import { trend } from './trend.ts';
+import { timeliness } from './timeliness.ts';
 import { items, letter } from './records.ts';
 import { exportCsv, exportParquet } from './export.ts';
 import { docsPage, openapi } from './openapi.ts';
@@ -71,6 +72,11 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
     const { rows, cols, ...f } = parseQuery(ROUTES['/api/crosstab'].shape, req.query);
     res.json({ rows, cols, cells: await crosstab(db, rows, cols, f) });
   });
+  app.get('/api/timeliness', async (req, res) => {
+    const q = parseQuery(ROUTES['/api/timeliness'].shape, req.query);
+    const { by, measure, sort, limit, ...f } = q;
+    res.json(await timeliness(db, by, measure, f, { sort, limit }));
+  });
   app.get('/api/facets', async (req, res) => {
     const { size, ...f } = parseQuery(ROUTES['/api/facets'].shape, req.query);
     res.json(await facets(db, f, size));
@@ -80,8 +86,9 @@ export function createApp(db: Database, clientDir = join(import.meta.dirname, '.
     res.json({ q: text, suggestions: await suggest(db, text, limit) });
   });
   app.get('/api/items', async (req, res) => {
-    const { sort, order, limit, cursor, ...f } = parseQuery(ROUTES['/api/items'].shape, req.query);
-    res.json(await items(db, f, { sort, order, limit, cursor }));
+    const q = parseQuery(ROUTES['/api/items'].shape, req.query);
+    const { sort, order, limit, cursor, measure, ...f } = q;
+    res.json(await items(db, f, { sort, order, limit, cursor, measure }));
   });
   app.get('/api/letters/:id', async (req, res) => {
     parseQuery({}, req.query);

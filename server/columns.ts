@@ -1,4 +1,5 @@
 import { DIMENSION_NAMES, dimension, type Storage } from '../model/dimensions.ts';
+import { MEASURE_NAMES } from '../model/measures.ts';
 
 /** A column of facts a listed or exported service carries, and how it is stored. */
 export interface ServiceColumn {
@@ -21,11 +22,16 @@ const DIMENSION_COLUMNS: ServiceColumn[] = DIMENSION_NAMES.flatMap((n) => {
   return [own, ...(d.yearColumn ? [plain(d.yearColumn)] : [])];
 }).filter((c, i, all) => c.name !== 'letter_id' && all.findIndex((x) => x.name === c.name) === i);
 
-/** A service's columns: its letter and number first, then every dimension's, then more. */
+/**
+ * A service's columns: its letter and number first, then every dimension's, its letter's review
+ * time in days by every measure (model/measures.ts; negative or absurd spans too, as stored),
+ * then more.
+ */
 export const serviceColumns = (...more: string[]): ServiceColumn[] => [
   { name: 'letter_id', storage: 'text', closed: false },
   plain('item_no'),
   ...DIMENSION_COLUMNS,
+  ...MEASURE_NAMES.map(plain),
   ...more.map(plain),
   plain('synthetic'),
 ];

@@ -4,6 +4,7 @@ import { setTimeout } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'express';
+import { MEASURE_NAMES } from '../model/measures.ts';
 import { serviceColumns } from './columns.ts';
 import type { Database } from './db.ts';
 import { whereClause, type Filters } from './filters.ts';
@@ -32,9 +33,10 @@ const CSV_COLUMNS = serviceColumns('quantity', 'retrospective')
   .join(', ');
 
 // Parquet keeps the columns it had before services carried their program, treatment type,
-// service and health-plan fields. DuckDB's Parquet writer holds buffers for every column in each
-// thread; with two threads in the server's 64 MB, a million services' export had no room left:
-// 22 columns ran out of memory, as did these with a regular expression for the IN lists.
+// service and health-plan fields, plus review time (its speed and the measures' days, small
+// integers). DuckDB's Parquet writer holds buffers for every column in each thread; with two
+// threads in the server's 64 MB, a million services' export had no room left: 22 columns ran
+// out of memory, as did these with a regular expression for the IN lists.
 const PARQUET_COLUMNS = [
   inList('f.letter_id', 'letter_id'),
   'f.item_no',
@@ -54,6 +56,8 @@ const PARQUET_COLUMNS = [
   'f.patient_age',
   'f.patient_gender',
   'f.layout',
+  'f.review_speed',
+  ...MEASURE_NAMES.map((m) => `f.${m}`),
   'f.synthetic',
 ].join(', ');
 
@@ -102,10 +106,12 @@ function whenGone(res: Response): AbortSignal {
 
 /** The COPY statement that writes the services under the filters' WHERE clause to file. */
 function copyStatement(kind: 'csv' | 'parquet', where: string, file: string): string {
-  // Row groups of 16,384 rows, not 122,880: the writer holds one a thread, within the server's
+  // Row groups of 8,192 rows, not 122,880: the writer holds one a thread, within the server's
   // memory budget. With 32,768, test/export-long.test.ts's first Parquet export of 958,000
-  // services ran out of the 64 MB in 6 of 16 runs; with 16,384, in none of 8.
-  const options = `USE_TMP_FILE false, ${kind === 'csv' ? 'FORMAT csv, HEADER' : 'FORMAT parquet, ROW_GROUP_SIZE 16384, KV_METADATA {filters: $filters_text, data_source: $data_source}'}`;
+  // services ran out of the 64 MB in 6 of 16 runs; with 16,384, in none of 8, until review
+  // time added six columns: then 4 of 16 exports of a million services failed (a 503, or a
+  // file cut short), and with 8,192 none of 14.
+  const options = `USE_TMP_FILE false, ${kind === 'csv' ? 'FORMAT csv, HEADER' : 'FORMAT parquet, ROW_GROUP_SIZE 8192, KV_METADATA {filters: $filters_text, data_source: $data_source}'}`;
   return `COPY (SELECT ${kind === 'csv' ? CSV_COLUMNS : PARQUET_COLUMNS} FROM facts f ${where}) TO '${file}' (${options})`;
 }
 

@@ -3,6 +3,7 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import {
   dimension,
   FACETS,
+  filterDimension,
   LIST_FILTERS,
   RANGE_BOUNDS,
   RANGE_FILTERS,
@@ -59,6 +60,14 @@ export const filterShape = Object.fromEntries([
 ]) as { [K in ListFilterName]: ReturnType<typeof many> } & {
   [K in RangeFilterName]: typeof isoDate | typeof wholeNumber;
 };
+
+/** Filters that keep or drop whole letters, by the letters' own fields. */
+const LETTER_FILTERS = [...LIST_FILTERS, ...RANGE_FILTERS].filter(
+  (p) => dimension(filterDimension(p)).table === 'letters',
+) as string[];
+/** Whether every filter given keeps or drops whole letters: then a letter's first service stands for it. */
+export const onlyLetterFilters = (f: Filters) =>
+  Object.entries(f).every(([k, v]) => v === undefined || LETTER_FILTERS.includes(k));
 
 const isFacet = (name: string) => (FACETS as string[]).includes(name);
 /** The filters split into facet filters and the rest. */

@@ -6,6 +6,13 @@ const problem = {
   content: { 'application/problem+json': { schema: { type: 'object' } } },
 };
 
+/** A 200 answer, with its JSON schema where the route declares one. */
+function ok(answer?: z.ZodType) {
+  if (!answer) return { description: 'OK' };
+  const { $schema: _, ...schema } = z.toJSONSchema(answer) as Record<string, unknown>;
+  return { description: 'OK', content: { 'application/json': { schema } } };
+}
+
 /** The OpenAPI 3.1 document, made from the same zod shapes the server validates with. */
 export function openapi() {
   const paths: Record<string, unknown> = {};
@@ -31,7 +38,11 @@ export function openapi() {
             ...(json.type === 'array' ? { style: 'form', explode: true } : {}),
           };
         }),
-        responses: { 200: { description: 'OK' }, 400: problem, 503: problem },
+        responses: {
+          200: ok('answer' in route ? route.answer : undefined),
+          400: problem,
+          503: problem,
+        },
       },
     };
   }

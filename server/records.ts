@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import type { Items } from '../model/api.ts';
+import { MAX_DAYS, type MeasureName } from '../model/measures.ts';
 import type { Database } from './db.ts';
 import { serviceColumns } from './columns.ts';
 import { HttpError } from './errors.ts';
@@ -34,11 +35,29 @@ export const ITEM_COLUMNS = serviceColumns()
   .map(({ name, storage }) => (storage === 'date' ? `f.${name}::VARCHAR AS ${name}` : `f.${name}`))
   .join(', ');
 
-/** One page of services, in a stable order; next_cursor fetches the page after it. */
+/**
+ * With a measure, the letters whose review time in it is counted, each by its first service:
+ * those with a service under the filters (a letter's first service may be another), as
+ * /api/timeliness counts them.
+ */
+function lettersOf(m: MeasureName, w: { sql: string }): string {
+  const counted = `f.${m} BETWEEN 0 AND ${MAX_DAYS} AND f.first_item`;
+  return w.sql
+    ? `${counted} AND f.letter_key IN (SELECT f.letter_key FROM facts f ${w.sql})`
+    : counted;
+}
+
+/** One page of services (or, with a measure, letters), in a stable order; next_cursor fetches the page after it. */
 export async function items(
   db: Database,
   f: Filters,
-  o: { sort: ItemSort; order: 'asc' | 'desc'; limit: number; cursor?: string },
+  o: {
+    sort: ItemSort;
+    order: 'asc' | 'desc';
+    limit: number;
+    cursor?: string;
+    measure?: MeasureName;
+  },
 ): Promise<Items> {
   const w = whereClause(f, await lookup(db));
   const s = ITEM_SORTS[o.sort];
@@ -50,7 +69,8 @@ export async function items(
     after = `(${s.expr} ${op} $c_sort::${s.type} OR (${s.expr} = $c_sort::${s.type} AND (f.letter_id ${op} $c_letter
       OR (f.letter_id = $c_letter AND f.item_no ${op} $c_item))))`;
   }
-  const where = [w.sql.replace(/^WHERE /, ''), after].filter(Boolean).join(' AND ');
+  const kept = o.measure ? lettersOf(o.measure, w) : w.sql.replace(/^WHERE /, '');
+  const where = [kept, after].filter(Boolean).join(' AND ');
   const order = `ORDER BY ${s.expr} ${o.order}, f.letter_id ${o.order}, f.item_no ${o.order}`;
   // The page's rows are found by sorting their keys alone, then read whole: at a million
   // letters four times faster than sorting every column of every service.

@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { GROUPABLE, STRATA, type DimensionName } from '../model/dimensions.ts';
+import { MEASURE_NAMES, PERIODS, type PeriodName } from '../model/measures.ts';
 import { filterShape } from './filters.ts';
 import { ITEM_SORTS, type ItemSort } from './records.ts';
+import { TIMELINESS_ANSWER } from './timeliness-schema.ts';
 
 const dimension = z.preprocess(
   (v) => (v === 'guideline' ? 'guideline_source' : v),
   z.enum(GROUPABLE as [DimensionName, ...DimensionName[]]),
 );
+const waitBy = z.enum([...GROUPABLE, ...(Object.keys(PERIODS) as PeriodName[])] as [
+  DimensionName | PeriodName,
+  ...(DimensionName | PeriodName)[],
+]);
+const measureName = z.enum(MEASURE_NAMES);
 const int = (min: number, max: number, fallback: number) =>
   z.coerce
     .number({ error: 'expected a whole number' })
@@ -97,7 +104,26 @@ export const ROUTES = {
       order: z.enum(['asc', 'desc']).default('desc'),
       limit: int(1, 500, 50),
       cursor: z.string().max(1000).optional(),
+      measure: measureName
+        .optional()
+        .describe(
+          'List letters, not services: one row per letter or case whose review time in this measure is counted (its first service stands for it), as behind a bar of /api/timeliness',
+        ),
     },
+  },
+  '/api/timeliness': {
+    summary:
+      'Review time by one dimension (or decision_month): per key, the letters or cases counted (n, one wait each however many services), the exact median, 25th, 75th and 90th percentiles of the days, how many were within the legal limit of 30 days (Standard) or 3 (Expedited) with the share and its 95% interval, and how many spans were left out as negative or over 730 days',
+    shape: {
+      ...filterShape,
+      by: waitBy,
+      measure: measureName.describe(
+        "days_to_decision, days_from_assignment, days_from_ur (workers' comp letters), days_to_review, days_to_adopt (health-plan cases)",
+      ),
+      sort: z.enum(['n', 'key']).default('n'),
+      limit: int(1, 1000, 100),
+    },
+    answer: TIMELINESS_ANSWER,
   },
   '/api/suggest': {
     summary:
@@ -116,4 +142,4 @@ export const ROUTES = {
     summary: 'Every service under the filters as Parquet, the filters recorded in its metadata',
     shape: filterShape,
   },
-} satisfies Record<string, { summary: string; shape: z.ZodRawShape }>;
+} satisfies Record<string, { summary: string; shape: z.ZodRawShape; answer?: z.ZodType }>;

@@ -1,3 +1,5 @@
+import { LOW_N } from '../model/api.ts';
+
 /** 95% Wilson score interval for k successes in n trials. */
 export function wilson(k: number, n: number, z = 1.959963984540054): [number, number] {
   if (n === 0) return [0, 0];
@@ -8,9 +10,6 @@ export function wilson(k: number, n: number, z = 1.959963984540054): [number, nu
   // Exact bounds at the extremes, where floating point would land a hair inside them.
   return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
-
-/** Below this many services a rate is flagged low_n: its interval is too wide to compare. */
-export const LOW_N = 11;
 
 /** A row of counts given its uphold rate, interval and low-n flag (in place: pass a new object). */
 export function withRate<T extends { n: number; upheld: number }>(row: T) {

@@ -1,7 +1,7 @@
 import type { Source, Summary } from '../model/api.ts';
-import { dimension, filterDimension, LIST_FILTERS, RANGE_FILTERS } from '../model/dimensions.ts';
+import { dimension } from '../model/dimensions.ts';
 import type { Database } from './db.ts';
-import { whereClause, type Filters } from './filters.ts';
+import { onlyLetterFilters, whereClause, type Filters } from './filters.ts';
 import { lookup } from './lookup.ts';
 import { onlyProgram, programs, programsLoaded, sourceOf } from './programs.ts';
 import { withRate } from './stats.ts';
@@ -23,11 +23,6 @@ export const source = (db: Database): Promise<Source> =>
     };
   });
 
-/** Filters that keep or drop whole letters: under these alone, each letter's first service stands for it. */
-const LETTER_FILTERS = [...LIST_FILTERS, ...RANGE_FILTERS].filter(
-  (p) => dimension(filterDimension(p)).table === 'letters',
-) as string[];
-
 export async function summary(db: Database, f: Filters): Promise<Summary> {
   const l = await lookup(db);
   const w = whereClause(f, l);
@@ -38,7 +33,7 @@ export async function summary(db: Database, f: Filters): Promise<Summary> {
     min(f.${report}) AS first_report, max(f.${report}) AS last_report`;
   // Under item filters a letter counts once however many of its services match: each block of
   // 64 letter keys becomes a bitmap of the letters seen, twice as fast as count(DISTINCT).
-  const sql = Object.entries(f).every(([k, v]) => v === undefined || LETTER_FILTERS.includes(k))
+  const sql = onlyLetterFilters(f)
     ? `SELECT count(*) FILTER (WHERE f.first_item)::INTEGER AS letters, ${counts} FROM facts f ${w.sql}`
     : `SELECT sum(bit_count(seen))::INTEGER AS letters, sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld,
         min(first_decision) AS first_decision, max(last_decision) AS last_decision,

@@ -562,7 +562,7 @@ describe('bad requests', () => {
     ['/api/summary?injury_to=2016', 'injury_to', /YYYY-MM-DD/],
     ['/api/summary?age_min=old', 'age_min', /whole number/],
     ['/api/summary?age_max=200', 'age_max', /120 or less/],
-    ['/api/summary?gender=other', 'gender', /one of: male, female/],
+    ['/api/summary?gender=unknown', 'gender', /one of: male, female, other/],
     ['/api/summary?body_region=Aura', 'body_region', /one of: Lumbar spine/],
     ['/api/summary?layout=1999', 'layout', /one of: notice-2013/],
     [`/api/summary?letter_id=${'z'.repeat(201)}`, 'letter_id', /at most 200/],
@@ -617,6 +617,7 @@ describe('documentation', () => {
       '/api/reasons',
       '/api/suggest',
       '/api/summary',
+      '/api/timeliness',
       '/api/trend',
     ]);
     const rates = body.paths['/api/rates'].get.parameters;
@@ -625,6 +626,7 @@ describe('documentation', () => {
     expect(rates.find((p: { name: string }) => p.name === 'gender').schema.items.enum).toEqual([
       'male',
       'female',
+      'other',
       'Not stated',
       'Not applicable',
     ]);

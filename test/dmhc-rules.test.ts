@@ -7,6 +7,7 @@ import taxonomy from '../model/taxonomy.json' with { type: 'json' };
 import { ageBand, normaliseBand } from '../etl/dmhc/age.ts';
 import { applies, readFindings, RULES } from '../etl/dmhc/findings.ts';
 import { generatedCase } from '../etl/dmhc/generate.ts';
+import { treatmentCategory } from '../etl/dmhc/vocabulary.ts';
 import { Random } from '../etl/generate/random.ts';
 import { listedType, TREATMENT_TYPES, treatmentType } from '../etl/rules/treatment-types.ts';
 import { CI, ROOT, SHARED } from './helpers.ts';
@@ -77,7 +78,15 @@ describe('age bands', () => {
     ['11_20', '11-20'],
     ['65+', '65+'],
     [' 0-10 ', '0-10'],
+    ['0 to 10', '0-10'],
+    ['11 to 20', '11-20'],
+    ['51 to 64', '51-64'],
+    ['51to64', '51-64'],
+    ['65 and over', '65+'],
     ['', null],
+    // No band: flagged on the case and reported, never a silent null.
+    ['51 to 65', undefined],
+    ['Adult', undefined],
   ])('DMHC band %j is %j', (raw, band) => expect(normaliseBand(raw)).toBe(band));
 });
 
@@ -98,10 +107,11 @@ describe('common treatment type crosswalk', () => {
     expect(listedType('DWC', 'Unclassified', 'Unclassified')).toBe('Other');
   });
 
-  it('maps every DMHC pair of the real 2001-2016 file (284 subcategories)', () => {
+  it('maps every DMHC pair of the real 2001-2016 file (284 subcategories), by its canonical category', () => {
     const pairs = dmhcPairs(gunzipSync(readFileSync(SHIPPED)).toString('utf8'));
     expect(new Set([...pairs].map((p) => p.split('\t')[1])).size).toBe(284);
-    const missing = [...pairs].filter((p) => listedType('DMHC', ...(p.split('\t') as [string, string])) === undefined);
+    const listed = (c: string, s: string) => listedType('DMHC', treatmentCategory(c) ?? c, s);
+    const missing = [...pairs].filter((p) => listed(...(p.split('\t') as [string, string])) === undefined);
     expect(missing).toEqual([]);
   }); // prettier-ignore
 

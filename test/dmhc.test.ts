@@ -2,31 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DmhcCase } from '../etl/dmhc/case.ts';
-import { readDmhcCsv } from '../etl/dmhc/csv.ts';
-import { readRow } from '../etl/dmhc/rows.ts';
 import { generatedCase, writeDmhcCsv } from '../etl/dmhc/generate.ts';
 import { Random } from '../etl/generate/random.ts';
+import { readCases } from './dmhc-read.ts';
 import { tempDir } from './helpers.ts';
 
 const dir = tempDir();
 let n = 0;
-
-/** A file's cases and bad rows, each row read as a worker reads it (etl/dmhc/rows.ts). */
-async function readCases(path: string) {
-  const cases: DmhcCase[] = [];
-  const bad: string[] = [];
-  await readDmhcCsv(path, {
-    rows: (batch, at) =>
-      batch
-        .map((r) => readRow(r, at))
-        .forEach((c) => (typeof c === 'string' ? bad : cases).push(c as never)),
-    bad: (reason) => bad.push(reason),
-  });
-  // Rows turned away while streaming come before those the workers turn away: in file order here.
-  const row = (reason: string) => Number(/\(row (\d+)\)/.exec(reason)?.[1] ?? 0);
-  return { cases, bad: bad.sort((a, b) => row(a) - row(b)) };
-}
 
 /** Reads a file written from text (or bytes) and returns its cases and bad rows. */
 async function read(content: string | Buffer) {

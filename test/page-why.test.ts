@@ -9,7 +9,7 @@ const shown = (n: number) => `${n.toLocaleString('en-US')} service${n === 1 ? ''
 
 inBrowser('the Why view in Chromium', () => {
   it('shows the reasons for acupuncture as the API counts them, lists one and marks its sentence', async () => {
-    const page = await app.open('/?tab=why&treatment=acupuncture');
+    const page = await app.open('/?topic=why&treatment=acupuncture');
     const q = 'program=DWC&treatment=acupuncture';
     const why: Reasons = await app.api(`/api/reasons?${q}`);
     expect(why.upheld + why.overturned).toBeGreaterThan(5);
@@ -52,7 +52,7 @@ inBrowser('the Why view in Chromium', () => {
   }, 60_000); // prettier-ignore
 
   it('crosses reasons with another dimension, and compares UR and IMR guidelines as the API does', async () => {
-    const page = await app.open('/?tab=why&why_by=guideline_source');
+    const page = await app.open('/?topic=why&why_by=guideline_source');
     const { cells } = await app.api('/api/crosstab?program=DWC&rows=reason&cols=guideline_source');
     const heat = page.locator('section.card').filter({ has: page.getByLabel('Reasons by') });
     await expect.poll(() => heat.locator('tbody tr').count()).toBe(new Set(cells.map((c: { row: string }) => c.row)).size); // prettier-ignore

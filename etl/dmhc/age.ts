@@ -9,14 +9,18 @@ export function ageBand(age: number | null | undefined): AgeBand | null {
   return AGE_BANDS[Math.ceil(age / 10) - 1];
 }
 
-/**
- * A DMHC `Age Range` as one of the bands: `11_20` (sic, in the 2001-2016 file) is `11-20`,
- * blank is null. Anything else is returned as written, so no value is lost; the ETL report
- * counts such values.
- */
-export function normaliseBand(raw: string): string | null {
-  const v = raw.trim().replace(/\s+/g, '').replace(/_/g, '-');
-  return v === '' ? null : v;
-}
-
 export const isBand = (v: string): v is AgeBand => (AGE_BANDS as readonly string[]).includes(v);
+
+/**
+ * A DMHC `Age Range` as one of the bands, however the file's year writes it: `0-10`, `11_20`
+ * (sic, 2001-2016), `0 to 10` (the current download), `65+`. Null when blank; undefined when it
+ * is no band, which the importer flags on the case and reports, never a silent null.
+ */
+export function normaliseBand(raw: string): AgeBand | null | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v === '') return null;
+  const range = /^(\d+)\s*(?:-|_|–|to)\s*(\d+)$/.exec(v);
+  const over = /^(\d+)\s*(?:\+|and over|and older|or older)$/.exec(v);
+  const band = range ? `${+range[1]}-${+range[2]}` : over ? `${+over[1]}+` : '';
+  return isBand(band) ? band : undefined;
+}

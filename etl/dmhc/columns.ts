@@ -1,9 +1,10 @@
 import { ParseError } from '../types.ts';
 
 /**
- * The columns of the DMHC IMR data set, by the name the portal gives them. Both shapes (the
- * `;`-separated 2001-2016 file and the current comma-separated one) have the first ten;
- * only the current one has Findings.
+ * The columns of the DMHC IMR data set, by the name the portal gives them (with or without
+ * spaces: `IMR Type` or `IMRType`). Both shapes (the `;`-separated 2001-2016 file and the
+ * current comma-separated one) have the first ten; only the current one has Findings, IMR Type,
+ * Days To Review and Days To Adopt.
  */
 export const COLUMNS = {
   reference_id: 'Reference ID',
@@ -17,9 +18,12 @@ export const COLUMNS = {
   age_range: 'Age Range',
   gender: 'Patient Gender',
   findings: 'Findings',
+  imr_type: 'IMR Type',
+  days_to_review: 'Days To Review',
+  days_to_adopt: 'Days To Adopt',
 } as const;
 export type Column = keyof typeof COLUMNS;
-const OPTIONAL: Column[] = ['findings'];
+const OPTIONAL: Column[] = ['findings', 'imr_type', 'days_to_review', 'days_to_adopt'];
 
 /** Where each column is in a row, by position. */
 export type ColumnIndex = Record<Column, number>;

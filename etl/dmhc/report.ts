@@ -4,10 +4,48 @@ import { EVIDENCE } from './findings-rules.ts';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
 
+/** A DMHC label on none of the importer's lists, what it labels, and how many cases have it. */
+export interface Unmapped {
+  label: string;
+  what: string;
+  cases: number;
+}
+
+/** The labels of DMHC cases flagged `unmapped <what>: <label>` (etl/dmhc/vocabulary.ts), most cases first. */
+export async function unmappedLabels(db: DuckDBConnection): Promise<Unmapped[]> {
+  const rows = (
+    await db.runAndReadAll(`SELECT flag, count(*)::INTEGER AS n FROM (SELECT unnest(flags) AS flag
+      FROM letters WHERE program = 'DMHC') WHERE starts_with(flag, 'unmapped ') GROUP BY flag ORDER BY n DESC, flag`)
+  ).getRows() as [string, number][];
+  return rows.map(([flag, cases]) => {
+    const [, what, label] = /^unmapped ([^:]+): (.*)$/s.exec(flag) ?? ['', 'label', flag];
+    return { label, what, cases };
+  });
+}
+
+/** `unmapped: LABEL (N cases, what)`, as --report lists a label. */
+export const unmappedLine = (u: Unmapped) =>
+  `unmapped: ${u.label} (${u.cases} case${u.cases === 1 ? '' : 's'}, ${u.what})`;
+
+/** The end-of-run warning for labels no list knows, or null when there are none. */
+export function unmappedWarning(found: Unmapped[]): string | null {
+  if (!found.length) return null;
+  const cases = found.reduce((s, u) => s + u.cases, 0);
+  const shown = found.slice(0, 10).map((u) => `"${u.label}" (${u.what}, ${u.cases})`);
+  const more = found.length > 10 ? `, and ${found.length - 10} more` : '';
+  const labels = `${found.length} DMHC label${found.length === 1 ? ' is' : 's are'}`;
+  return (
+    `warning: ${labels} on none of the importer's lists (etl/dmhc/labels.ts), in ${cases} ` +
+    `cases: ${shown.join(', ')}${more}. A category keeps the file's words and gets no ` +
+    'treatment type; an age range, gender or IMR type is left out. --report lists them all.'
+  );
+}
+
 /**
  * How often the findings rules found each thing in DMHC cases with Findings (reviewer
  * specialty, panel, each evidence family, none), the age bands outside the data set's list,
- * and the treatment pairs the crosswalk does not know. Empty when no DMHC case is loaded.
+ * the treatment pairs the crosswalk does not know, and every label on none of the importer's
+ * lists with its cases. Empty when no DMHC case is loaded.
  */
 export async function dmhcReport(db: DuckDBConnection): Promise<string[]> {
   const one = async (sql: string, values = {}) =>
@@ -45,5 +83,6 @@ export async function dmhcReport(db: DuckDBConnection): Promise<string[]> {
     )
   ).getRows();
   for (const [cat, sub] of untyped) lines.push(`  no treatment type for: ${cat} / ${sub ?? ''}`);
+  for (const u of await unmappedLabels(db)) lines.push(`  ${unmappedLine(u)}`);
   return lines;
 }
