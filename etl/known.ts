@@ -29,10 +29,13 @@ export async function known(dbPath: string, version: string): Promise<Known> {
     const built = await db.runAndReadAll('SELECT version FROM derived_version');
     const current = built.getRows()[0]?.[0] === DERIVED_VERSION;
     const v = { v: version };
+    // DMHC cases have no text to parse again: another parser version's are read again from
+    // their file, when the input holds it.
     const retry = new Set(
       (
         await db.runAndReadAll(
-          `SELECT source_file FROM quarantine WHERE parser_version IS DISTINCT FROM $v`,
+          `SELECT source_file FROM quarantine WHERE parser_version IS DISTINCT FROM $v
+          UNION SELECT source_file FROM letters WHERE program = 'DMHC' AND parser_version IS DISTINCT FROM $v`,
           v,
         )
       )

@@ -117,7 +117,8 @@ async function parseAll(
       if (isCsv(path)) {
         // A CSV holds many cases: this thread streams it, the workers read its rows.
         const cases = (batch: CaseBatch) => send({ cases: batch });
-        s[await stageCsv(path, source_file, known.files.get(source_file), { send: cases, take })]++;
+        const was = known.retry.has(source_file) ? 'retry' : known.files.get(source_file);
+        s[await stageCsv(path, source_file, was, version, { send: cases, take })]++;
         continue;
       }
       const retry = known.retry.has(source_file);

@@ -16,7 +16,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * to gets today's schema and every column of the carried tables that the old file has (columns
  * are added over releases, never renamed). Everything else is derived: the letters with a text
  * are marked for a new parse (the run that follows re-reads them from that text and replaces
- * their services), quarantined files are read again, and the derived tables are built afresh.
+ * their services), DMHC cases and quarantined files are read again from the input, and the
+ * derived tables are built afresh.
  */
 export async function upgrade(from: string, to: string, memory: string): Promise<void> {
   const instance = await DuckDBInstance.create(to, { memory_limit: memory });
@@ -41,7 +42,9 @@ export async function upgrade(from: string, to: string, memory: string): Promise
     }
     // Before the health-plan program, every letter was workers' comp.
     await db.run(`UPDATE letters SET program = 'DWC' WHERE program IS NULL`);
-    await db.run(`UPDATE letters SET parser_version = NULL WHERE full_text IS NOT NULL`);
+    // Every case is another parser's: a letter is parsed again from its text, a DMHC case read
+    // again from its file when the input holds it (else it keeps what the old release gave it).
+    await db.run(`UPDATE letters SET parser_version = NULL`);
     await db.run(`UPDATE quarantine SET parser_version = NULL`);
     await db.run('DETACH old');
     await db.run('CHECKPOINT');

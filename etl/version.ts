@@ -17,6 +17,7 @@ export function parserFiles(): string[] {
       visit(resolve(dirname(file), m[1] ?? m[2]));
   };
   visit(join(ETL, 'parse.ts'));
+  visit(join(ETL, 'dmhc', 'rows.ts')); // a DMHC row is read by the same rules, and its own
   for (const f of readdirSync(join(ETL, 'rules'))) seen.add(join(ETL, 'rules', f));
   return [...seen].sort();
 }

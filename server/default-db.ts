@@ -30,11 +30,14 @@ export async function buildDefaultDb(
   return { dwc, dmhc };
 }
 
-/** Upgrades the default database when an earlier release built it; true if it did. */
-export async function upgradeDefaultDb(dbPath: string, log: (line: string) => void) {
+/**
+ * Upgrades the default database when an earlier release built it, reading the shipped DMHC file
+ * again (its cases have no text to parse again); true if it did.
+ */
+export async function upgradeDefaultDb(root: string, dbPath: string, log: (line: string) => void) {
   if ((await schemaOf(dbPath)).kind !== 'older') return false;
   log(`${dbPath} was built by an earlier release of IMR Outcomes: upgrading it...`);
-  const s = await runEtl(null, dbPath, { quiet: true });
+  const s = await runEtl(dmhcDir(root), dbPath, { quiet: true });
   log(`Upgraded it from schema ${s.upgraded} in ${s.seconds} s.`);
   return true;
 }

@@ -54,7 +54,7 @@ if (!st) {
 }
 // The default database of an earlier release is upgraded (a database named by hand is the
 // user's to upgrade: the server answers 503 with the command).
-if (st && dbPath === defaultDb) await upgradeDefaultDb(dbPath, (line) => console.log(line));
+if (st && dbPath === defaultDb) await upgradeDefaultDb(root, dbPath, (line) => console.log(line));
 
 const LISTEN_ERRORS: Record<string, string> = {
   EADDRINUSE: `PORT=${env.PORT} is in use by another program; set PORT to a free port`,

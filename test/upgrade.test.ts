@@ -66,7 +66,9 @@ describe.each(FIXTURES)('a database built by release %s', (fixture) => {
     const old = unpack(fixture);
     expect(await schemaOf(old)).toMatchObject({ kind: 'older' });
     const input = await inputsOf(old);
-    const s = await runEtl(null, old, { quiet: true });
+    // As a user would after an update: the same folder again (a DMHC case, which has no text,
+    // is read again from its file).
+    const s = await runEtl(input, old, { quiet: true });
     expect(s.upgraded).toBeLessThan(SCHEMA_VERSION);
     expect(await schemaOf(old)).toEqual({ kind: 'current' });
     expect(readdirSync(dirname(old))).toEqual(['imr.duckdb']);
@@ -119,9 +121,9 @@ describe('the server, on a database of an earlier release', () => {
   it('npm start upgrades its default database of an earlier release before serving', async () => {
     const old = unpack(FIXTURES[0]);
     const said: string[] = [];
-    expect(await upgradeDefaultDb(old, (l) => said.push(l))).toBe(true);
+    expect(await upgradeDefaultDb(ROOT, old, (l) => said.push(l))).toBe(true);
     expect(await schemaOf(old)).toEqual({ kind: 'current' });
     expect(said.join('\n')).toMatch(/upgrading it[^]*Upgraded it from schema 1/);
-    expect(await upgradeDefaultDb(old, () => {})).toBe(false);
+    expect(await upgradeDefaultDb(ROOT, old, () => {})).toBe(false);
   }, 60_000);
 });

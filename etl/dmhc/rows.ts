@@ -6,7 +6,8 @@ import type { RawRow } from './csv.ts';
 
 /** Where a batch of rows comes from, and the rows: what a worker reads into cases. */
 export interface CaseBatch {
-  file: { source_file: string; source_sha256: string };
+  /** The file, and the parser version its cases and quarantined rows record. */
+  file: { source_file: string; source_sha256: string; parser_version: string };
   at: ColumnIndex;
   rows: RawRow[];
 }
@@ -45,8 +46,8 @@ export function caseLines(c: DmhcCase, file: CaseBatch['file']): { letter: strin
 }
 
 /**
- * Quarantines a bad row (or a file that is not a DMHC file) in d, with its reason. DMHC rows
- * record no parser version: no parser reads them.
+ * Quarantines a bad row (or a file that is not a DMHC file) in d, with its reason. Like its
+ * cases, it records the version of the rules that read it: another version reads the file again.
  */
 export const quarantineCase = (d: Done, file: CaseBatch['file'], reason: string) =>
-  quarantine(d, file.source_file, file.source_sha256, reason, null);
+  quarantine(d, file.source_file, file.source_sha256, reason, file.parser_version);

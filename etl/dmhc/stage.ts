@@ -27,10 +27,12 @@ export interface CsvSink {
 export async function stageCsv(
   path: string,
   source_file: string,
+  /** The file's hash when loaded before, or 'retry': read it again whatever its hash. */
   known: string | undefined,
+  parser_version: string,
   sink: CsvSink,
 ): Promise<'new' | 'changed' | 'unchanged'> {
-  const file = { source_file, source_sha256: await sha256File(path) };
+  const file = { source_file, source_sha256: await sha256File(path), parser_version };
   if (known === file.source_sha256) return 'unchanged';
   const bad = emptyDone();
   const quarantine = (reason: string) => quarantineCase(bad, file, reason);
