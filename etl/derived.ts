@@ -135,19 +135,17 @@ const factsBase = () => {
       }),
     ]),
   ];
-  return `CREATE OR REPLACE TABLE facts_base AS
-SELECT k.letter_key, k.letter_key // 64 AS letter_block, i.item_no = k.first_no AS first_item,
+  return `SELECT k.letter_key, k.letter_key // 64 AS letter_block, i.item_no = k.first_no AS first_item,
   ${[...rawColumns, ...EXTRA, ...SPANS].join(', ')},
   t.id AS treatment_id, sv.id AS service_id, i.decision = 'Upheld' AS upheld,
   (year(l.decision_date) * 12 + month(l.decision_date) - 1)::INTEGER AS decision_month_no,
   l.synthetic,
   ${SETS.map((s) => `${setAlias(s)}.id AS ${s}_set`).join(', ')},
   ${CODED.map(codeColumn).join(',\n  ')}
-FROM items i JOIN letters l USING (letter_id)
+FROM letter_keys k JOIN letters l USING (letter_id) JOIN items i USING (letter_id)
 JOIN treatments t ON t.treatment IS NOT DISTINCT FROM i.treatment
 JOIN services sv ON sv.service IS NOT DISTINCT FROM i.service
-${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND ${setAlias(s)}.list IS NOT DISTINCT FROM ${list(s)}`).join('\n')}
-JOIN letter_keys k ON k.letter_id = i.letter_id`;
+${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND ${setAlias(s)}.list IS NOT DISTINCT FROM ${list(s)}`).join('\n')}`;
 };
 
 const cubeKeys = FACETS.map(keyColumn).join(', ');
@@ -180,14 +178,27 @@ const treatmentCube = `CREATE OR REPLACE TABLE treatment_cube AS
 SELECT treatment_id, service_id, cube_key, count(*)::INTEGER AS n
 FROM facts GROUP BY ALL ORDER BY ALL`;
 
+/**
+ * How many letters a pass of facts_base joins at once: its hash table of their columns is the
+ * largest thing the build holds (20 columns of a million letters outgrew 640 MB), so it is
+ * built a slice of letters at a time, each pass scanning the items again.
+ */
+export const LETTERS_PER_PASS = 200_000;
+
+/** A statement run once for each slice of LETTERS_PER_PASS letters, $lo to $hi by letter_key. */
+export interface Passes {
+  pass: string;
+}
+
 /** The statements, in order. */
-export const DERIVED_STATEMENTS = [
+export const DERIVED_STATEMENTS: (string | Passes)[] = [
   sets,
   codes,
   treatments,
   services,
   letterKeys,
-  factsBase(),
+  `CREATE OR REPLACE TABLE facts_base AS ${factsBase()} LIMIT 0`,
+  { pass: `INSERT INTO facts_base ${factsBase()}\nWHERE k.letter_key BETWEEN $lo AND $hi` },
   cubes,
   facts,
   dropSteps,

@@ -51,12 +51,20 @@ for (const [u, k] of [
 ] as const)
   UNITS[u] = 1024 ** k;
 
+/** The bytes of a size DuckDB's memory_limit takes (64MB, 1.5GiB), or null for another text. */
+export function bytesOf(size: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(B|[KMGT]i?B)$/i.exec(size);
+  return m ? Number(m[1]) * UNITS[m[2].toLowerCase()] : null;
+}
+
 // A size DuckDB's memory_limit takes; below 16 MB no aggregate here has room to run.
 export const memorySize = z.string().superRefine((s, ctx) => {
-  const m = /^(\d+(?:\.\d+)?)\s*(B|[KMGT]i?B)$/i.exec(s);
-  const bytes = m ? Number(m[1]) * UNITS[m[2].toLowerCase()] : 0;
-  if (!m || bytes < 16e6)
-    ctx.addIssue({ code: 'custom', message: m ? 'is less than 16MB' : 'is not a size' });
+  const bytes = bytesOf(s);
+  if (bytes === null || bytes < 16e6)
+    ctx.addIssue({
+      code: 'custom',
+      message: bytes === null ? 'is not a size' : 'is less than 16MB',
+    });
 });
 
 /** The ETL's DuckDB memory (IMR_ETL_MEMORY), as the server's IMR_MEMORY_LIMIT is checked. */

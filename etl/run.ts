@@ -12,7 +12,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { unmappedLabels, type Unmapped } from './dmhc/report.ts';
 import { isCsv, stageCsv } from './dmhc/stage.ts';
 import { diskNeeds, removeBuild } from './leftovers.ts';
-import { ETL_MEMORY } from './flag-values.ts';
+import { bytesOf, ETL_MEMORY } from './flag-values.ts';
+import { availableParallelism } from 'node:os';
 import type { CaseBatch } from './dmhc/rows.ts';
 import { countLetterFiles, letterFiles } from './files.ts';
 import { buildDerived, merge } from './load.ts';
@@ -240,6 +241,7 @@ async function mergeInto(
     memory_limit: memory,
     temp_directory: stage,
     preserve_insertion_order: 'false',
+    threads: String(threadsFor(memory)),
   });
   const db = await instance.connect();
   traceStatements(db);
@@ -272,3 +274,14 @@ async function mergeInto(
 
 const upgrading = (db: string, from: number) =>
   `upgrading ${db} from schema ${from} to ${SCHEMA_VERSION}: its letters are parsed again from the text it holds`;
+
+/**
+ * DuckDB's threads for the merge: one a core, but one for each 256 MB of its memory at most.
+ * Each thread that writes a table keeps buffers of its own for every column: writing facts (86
+ * columns) took about 100 MB a thread whatever the size of the data, so 100,000 letters failed
+ * in 192 MB on 2 threads and loaded on 1.
+ */
+function threadsFor(memory: string): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(cores, Math.floor((bytesOf(memory) ?? 0) / 256e6)));
+}

@@ -1,8 +1,8 @@
 // The merge and derived tables under a small memory cap. A million letters once ran out of the
 // ETL's 640 MB in the merge; the cap against the size of the data is what failed, so here the
 // cap shrinks (IMR_ETL_MEMORY) rather than the data growing: 100,000 letters in 192 MB, where
-// the merge of 113c1c0 ran out of memory (at 256 MB too). Below about 60,000 letters DuckDB's
-// fixed cost of writing wide tables (~120 MB on 2 threads) hides the difference.
+// the merge of 113c1c0 ran out of memory (2 runs of 2). Below about 60,000 letters DuckDB's fixed
+// cost of writing wide tables (about 100 MB a thread) hides the difference.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
