@@ -1,5 +1,5 @@
 // The merge and derived tables under a small memory cap. A million letters once ran out of the
-// ETL's 640 MB in the merge; the cap against the size of the data is what failed, so here the
+// ETL's 640 MB (then its default) in the merge; the cap against the size of the data is what failed, so here the
 // cap shrinks (IMR_ETL_MEMORY) rather than the data growing: 100,000 letters in 192 MB, where
 // the merge of 113c1c0 ran out of memory (2 runs of 2). Below about 60,000 letters DuckDB's fixed
 // cost of writing wide tables (about 100 MB a thread) hides the difference.
