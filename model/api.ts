@@ -77,7 +77,7 @@ export interface AdjustedRateRow extends RateRow {
   expected_upheld: number;
   /** expected_upheld / adjusted_n; null with no service in a shared stratum. */
   expected_rate: number | null;
-  /** Observed / expected upheld, with its 95% interval (see README, "Comparing fairly"). */
+  /** Observed / expected upheld, with its 95% interval (see docs/api.md, "Comparing fairly"). */
   oe_ratio: number | null;
   oe_ci_low: number | null;
   oe_ci_high: number | null;

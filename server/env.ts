@@ -6,7 +6,7 @@ import { memorySize, wholeNumber } from '../etl/flag-values.ts';
 export interface EnvVar {
   meaning: string;
   default: string;
-  /** The valid values in words, for the README and for the error at start-up. */
+  /** The valid values in words, for docs/running.md and for the error at start-up. */
   valid: string;
   schema: z.ZodType;
 }
@@ -19,7 +19,7 @@ const host = z
 
 /**
  * Every environment variable the server reads, declared once: start-up validates them all, the
- * server is configured from the result, and the README's table is checked against it.
+ * server is configured from the result, and the table in docs/running.md is checked against it.
  */
 export const ENV = {
   IMR_DB: {

@@ -140,9 +140,9 @@ describe('listening', () => {
   });
 });
 
-describe('README', () => {
+describe('docs', () => {
   it('lists every environment variable as declared', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'docs', 'running.md'), 'utf8');
     const rows = readme.split('\n').filter((l) => /^\| `[A-Z_]+` \|/.test(l));
     expect(rows).toEqual(
       Object.entries(ENV).map(
