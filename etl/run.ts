@@ -7,13 +7,13 @@ import {
   type WriteStream,
 } from 'node:fs';
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { unmappedLabels, type Unmapped } from './dmhc/report.ts';
 import { isCsv, stageCsv } from './dmhc/stage.ts';
 import { diskNeeds, removeBuild } from './leftovers.ts';
 import { bytesOf, ETL_MEMORY } from './flag-values.ts';
-import { availableParallelism } from 'node:os';
 import type { CaseBatch } from './dmhc/rows.ts';
 import { countLetterFiles, letterFiles } from './files.ts';
 import { buildDerived, merge } from './load.ts';

@@ -50,20 +50,26 @@ export async function schemaOf(path: string): Promise<Schema> {
   const instance = await openReadOnly(path);
   const db = await instance.connect();
   try {
-    const tables = (await db.runAndReadAll('SELECT table_name FROM duckdb_tables()'))
-      .getRows()
-      .map(([t]) => String(t));
-    if (!tables.length) return { kind: 'none' };
-    if (!tables.includes('letters')) return { kind: 'foreign' };
-    const [version, hash] = tables.includes('schema_version')
-      ? (await db.runAndReadAll('SELECT version, schema_hash FROM schema_version')).getRows()[0]
-      : [1, null];
-    if (version === SCHEMA_VERSION && hash === SCHEMA_HASH) return { kind: 'current' };
-    if (version === SCHEMA_VERSION) return { kind: 'older', version: SCHEMA_VERSION };
-    const v = Number(version);
-    return { kind: v < SCHEMA_VERSION ? 'older' : 'newer', version: v };
+    return await schemaIn(db);
   } finally {
     db.closeSync();
     instance.closeSync();
   }
+}
+
+/** What the database db is connected to holds (see Schema); the ETL and the server both ask. */
+export async function schemaIn(db: DuckDBConnection): Promise<Schema> {
+  const tables = (await db.runAndReadAll('SELECT table_name FROM duckdb_tables()'))
+    .getRows()
+    .map(([t]) => String(t));
+  if (!tables.length) return { kind: 'none' };
+  if (!tables.includes('schema_version'))
+    return tables.includes('letters') ? { kind: 'older', version: 1 } : { kind: 'foreign' };
+  const [[version, hash]] = (
+    await db.runAndReadAll('SELECT version, schema_hash FROM schema_version')
+  ).getRows();
+  const v = Number(version);
+  if (v === SCHEMA_VERSION)
+    return hash === SCHEMA_HASH ? { kind: 'current' } : { kind: 'older', version: v };
+  return { kind: v < SCHEMA_VERSION ? 'older' : 'newer', version: v };
 }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { SCHEMA_HASH, SCHEMA_VERSION } from '../../etl/schema.ts';
+import { schemaIn, SCHEMA_VERSION } from '../../etl/schema.ts';
 import { HttpError } from '../errors.ts';
 
 /** Queries already running on a replaced file finish within this time, before it is closed. */
@@ -85,16 +85,11 @@ export class DatabaseFile {
  */
 async function checkSchema(instance: DuckDBInstance, path: string): Promise<DuckDBInstance> {
   const conn = await instance.connect();
-  const [found, hash] = await conn
-    .runAndReadAll('SELECT version, schema_hash FROM schema_version')
-    .then(
-      (r): [number, unknown] => [Number(r.getRows()[0][0]), r.getRows()[0][1]],
-      (): [number, unknown] => [1, null],
-    );
-  conn.closeSync();
-  if (found === SCHEMA_VERSION && hash === SCHEMA_HASH) return instance;
+  const schema = await schemaIn(conn).finally(() => conn.closeSync());
+  if (schema.kind === 'current') return instance;
   instance.closeSync();
-  if (found > SCHEMA_VERSION)
+  const found = 'version' in schema ? schema.version : 1;
+  if (schema.kind === 'newer')
     throw new HttpError(
       503,
       `The database was built by a newer release of IMR Outcomes (schema ${found}; this one reads ${SCHEMA_VERSION}): update IMR Outcomes to serve it.`,
