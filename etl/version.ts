@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ETL = dirname(fileURLToPath(import.meta.url));
@@ -22,12 +22,25 @@ export function parserFiles(): string[] {
   return [...seen].sort();
 }
 
+/** A file's text without the paths it imports from: moving a file changes them, not what it does. */
+const withoutPaths = (text: string) => text.replace(IMPORT, '');
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /**
- * The parser's version: a hash of the contents of the files it runs on, read once at start.
- * Every letter and quarantined file records it; a run re-reads those another version read.
+ * The version of a set of source texts: each counts by its content alone, without its import
+ * paths, in the order of those contents' hashes. Moving or renaming a file leaves it unchanged.
  */
-export const PARSER_VERSION = (() => {
-  const hash = createHash('sha256');
-  for (const f of parserFiles()) hash.update(`${relative(ETL, f)}\0${readFileSync(f)}\0`);
-  return hash.digest('hex').slice(0, 16);
-})();
+export const versionOf = (texts: string[]) =>
+  digest(
+    texts
+      .map((t) => digest(withoutPaths(t)))
+      .sort()
+      .join('\n'),
+  ).slice(0, 16);
+
+/**
+ * The parser's version, read once at start. Every letter and quarantined file records it; a
+ * run re-reads those another version read.
+ */
+export const PARSER_VERSION = versionOf(parserFiles().map((f) => readFileSync(f, 'utf8')));

@@ -4,7 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { runEtl } from '../etl/run.ts';
 import { report } from '../etl/report.ts';
-import { PARSER_VERSION, parserFiles } from '../etl/version.ts';
+import { PARSER_VERSION, parserFiles, versionOf } from '../etl/version.ts';
 import { ROOT, rows, tempDir } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -55,6 +55,14 @@ describe('parser version and re-parsing', () => {
     expect(files).not.toContain('etl/run.ts');
     expect(files).not.toContain('etl/pdf.ts');
     expect(PARSER_VERSION).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('versions sources by content, not by where they live or the paths they import', () => {
+    const a = `import { x } from './a.ts';\nexport const y = x + 1;\n`;
+    const moved = `import { x } from '../letters/a.ts';\nexport const y = x + 1;\n`;
+    const rule = `{"acupuncture": "Acupuncture"}`;
+    expect(versionOf([rule, moved])).toBe(versionOf([a, rule]));
+    expect(versionOf([a, rule])).not.toBe(versionOf([a.replace('+ 1', '+ 2'), rule]));
   });
 
   it('records the version with every letter and quarantined file, and flags what it loaded around', async () => {
