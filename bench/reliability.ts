@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generate } from '../etl/generate/index.ts';
 import { makeFuzzCorpus } from '../etl/generate/fuzz.ts';
-import { runEtl } from '../etl/run.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
 import { Random } from '../etl/generate/random.ts';
 import { ensureDatabase, etlCommand, ROOT, startServer, table } from './util.ts';
 

@@ -50,7 +50,7 @@ export const BODY_REGIONS = [
 ] as const;
 export type BodyRegion = (typeof BODY_REGIONS)[number];
 
-/** The letter layouts the parser knows (etl/layouts/ holds one module per layout). */
+/** The letter layouts the parser knows (etl/letters/layouts/ holds one module per layout). */
 export const LAYOUTS = [
   'notice-2013',
   'narrative-2014',
@@ -77,7 +77,7 @@ export const EVIDENCE_SOURCES = [
 ] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
-/** The common treatment types both programs share (etl/rules/treatment-types.json maps to them). */
+/** The common treatment types both programs share (etl/letters/classify/rules/treatment-types.json maps to them). */
 export const TREATMENT_TYPES = [
   'Pharmaceuticals',
   'Imaging',

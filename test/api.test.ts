@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Truth } from '../etl/generate/letter.ts';
-import { Database } from '../server/db.ts';
-import type { HttpError } from '../server/errors.ts';
+import { Database } from '../server/db/database.ts';
+import type { HttpError } from '../server/http/errors.ts';
 import { SUBCATEGORIES } from '../model/values.ts';
 import { FACETS } from '../model/dimensions.ts';
-import { crosstab } from '../server/crosstab.ts';
+import { crosstab } from '../server/queries/crosstab.ts';
 import { startServer } from './server.ts';
 
 type Row = Truth & Truth['items'][number];

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import taxonomy from '../model/taxonomy.json' with { type: 'json' };
-import { classify, surgicalContext } from '../etl/classify.ts';
-import { normaliseService } from '../etl/service.ts';
-import { findDrugs } from '../etl/drug-lexicon.ts';
-import { BEFORE_DRUGS, AFTER_DRUGS } from '../etl/rules/treatments.ts';
-import { DRUGS } from '../etl/rules/drugs.ts';
+import { classify, surgicalContext } from '../etl/letters/classify/classify.ts';
+import { normaliseService } from '../etl/letters/fields/service.ts';
+import { findDrugs } from '../etl/letters/classify/drug-lexicon.ts';
+import { BEFORE_DRUGS, AFTER_DRUGS } from '../etl/letters/classify/rules/treatments.ts';
+import { DRUGS } from '../etl/letters/classify/rules/drugs.ts';
 import { SERVICES } from '../etl/generate/catalogue.ts';
-import { guidelineSources, mtusChapters } from '../etl/guidelines.ts';
-import { toIsoDate } from '../etl/dates.ts';
-import { boardSpecialties } from '../etl/reviewer.ts';
-import { wilson } from '../server/stats.ts';
-import { bodyRegion, drug, mtusSections, quantity } from '../etl/details.ts';
+import { guidelineSources, mtusChapters } from '../etl/letters/fields/guidelines.ts';
+import { toIsoDate } from '../etl/letters/fields/dates.ts';
+import { boardSpecialties } from '../etl/letters/fields/reviewer.ts';
+import { wilson } from '../server/queries/stats.ts';
+import { bodyRegion, drug, mtusSections, quantity } from '../etl/letters/fields/details.ts';
 
 const cats = taxonomy.request_categories as Record<string, string[]>;
 const PT = 'Physical Therapy/Occupational Therapy (PT/OT)';

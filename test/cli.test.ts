@@ -4,16 +4,16 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ETL, FUZZ, GENERATE } from '../etl/commands.ts';
-import { parseFlags, UsageError, type Cli, type Flags } from '../etl/flags.ts';
+import { ETL, FUZZ, GENERATE } from '../etl/cli/commands.ts';
+import { parseFlags, UsageError, type Cli, type Flags } from '../etl/cli/flags.ts';
 import { generate } from '../etl/generate/index.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
-const SCRIPTS = { etl: 'cli.ts', generate: 'generate-cli.ts', fuzz: 'fuzz-cli.ts' };
+const SCRIPTS = { etl: 'etl.ts', generate: 'generate.ts', fuzz: 'fuzz.ts' };
 
 /** Runs one of the command lines in a child process, as a person would; never throws. */
 async function run(script: keyof typeof SCRIPTS, args: string[]) {
-  const file = join(ROOT, 'etl', SCRIPTS[script]);
+  const file = join(ROOT, 'etl', 'cli', SCRIPTS[script]);
   return promisify(execFile)(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: ROOT,
     env: { ...process.env, IMR_DB: '' },

@@ -5,15 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generate } from '../etl/generate/index.ts';
 import { Random } from '../etl/generate/random.ts';
-import { runEtl } from '../etl/run.ts';
-import { writeParquet } from '../etl/parquet.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
+import { writeParquet } from '../etl/pipeline/parquet.ts';
 import { ROOT, check, tempDir } from './helpers.ts';
 
 /** Runs the ETL CLI in a child process and SIGKILLs it after `ms`; resolves when it is gone. */
 function killAfter(input: string, db: string, ms: number): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'etl', 'cli.ts'), '--input', input, '--db', db],
+    ['--import', 'tsx', join(ROOT, 'etl', 'cli', 'etl.ts'), '--input', input, '--db', db],
     { stdio: 'ignore', cwd: ROOT },
   );
   const timer = setTimeout(() => child.kill('SIGKILL'), ms);

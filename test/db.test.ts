@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_HASH, SCHEMA_VERSION } from '../etl/schema.ts';
-import { Database } from '../server/db.ts';
+import { SCHEMA_HASH, SCHEMA_VERSION } from '../warehouse/schema.ts';
+import { Database } from '../server/db/database.ts';
 import { Admission } from '../server/db/admission.ts';
 import { ResultCache } from '../server/db/cache.ts';
 import { PerFile } from '../server/db/per-file.ts';
 import { rerunnable, runOnce } from '../server/db/statement.ts';
-import { HttpError } from '../server/errors.ts';
+import { HttpError } from '../server/http/errors.ts';
 import { tempDir } from './helpers.ts';
 
 /** A small database file of its own: table t with the numbers 1..n. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLetter } from '../etl/parse.ts';
+import { parseLetter } from '../etl/letters/parse.ts';
 
 const parse = (f: string) =>
   parseLetter(readFileSync(join(import.meta.dirname, 'fixtures', f), 'utf8'));

@@ -120,7 +120,7 @@ describe('labels the importer has not seen', () => {
     file[2] = file[2].replace('"Pharmacy"', '"Teleportation Proc"').replace('"11 to 20"', '"Teen"');
     writeFileSync(join(input, 'today.csv'), file.join('\r\n'));
     const db = join(tempDir(), 'imr.duckdb');
-    const cli = join(ROOT, 'etl', 'cli.ts');
+    const cli = join(ROOT, 'etl', 'cli', 'etl.ts');
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', cli, '--input', input, '--db', db, '--report', '--workers', '1'],

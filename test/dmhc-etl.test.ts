@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDmhcCsv } from '../etl/dmhc/generate.ts';
 import { generate } from '../etl/generate/index.ts';
-import { runEtl } from '../etl/run.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
 import { CI, SHARED, check, rows, tempDir } from './helpers.ts';
 
 const REAL = join(SHARED, 'reference', 'dmhc', 'imr-determinations-2001-2016.csv');

@@ -9,7 +9,11 @@ import { applies, readFindings, RULES } from '../etl/dmhc/findings.ts';
 import { generatedCase } from '../etl/dmhc/generate.ts';
 import { treatmentCategory } from '../etl/dmhc/vocabulary.ts';
 import { Random } from '../etl/generate/random.ts';
-import { listedType, TREATMENT_TYPES, treatmentType } from '../etl/rules/treatment-types.ts';
+import {
+  listedType,
+  TREATMENT_TYPES,
+  treatmentType,
+} from '../etl/letters/classify/rules/treatment-types.ts';
 import { CI, ROOT, SHARED } from './helpers.ts';
 
 const SHIPPED = join(ROOT, 'data', 'dmhc', 'imr-determinations-2001-2016.csv.gz');
@@ -118,7 +122,7 @@ describe('common treatment type crosswalk', () => {
   it('uses only the declared types, and puts acupuncture in both programs in one type', () => {
     const all = (t: Record<string, Record<string, string>>) =>
       Object.values(t).flatMap((subs) => Object.values(subs));
-    const json = JSON.parse(readFileSync(join(ROOT, 'etl/rules/treatment-types.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(ROOT, 'etl/letters/classify/rules/treatment-types.json'), 'utf8'));
     for (const type of [...all(json.DWC), ...all(json.DMHC)]) expect(TREATMENT_TYPES).toContain(type);
     expect(treatmentType('DWC', 'Rehabilitation', 'Acupuncture')).toBe('Acupuncture');
     expect(treatmentType('DMHC', 'Alternative Treatment', 'Acupuncture')).toBe('Acupuncture');

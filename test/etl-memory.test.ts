@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../etl/generate/index.ts';
-import { runEtl } from '../etl/run.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
 import { check, ROOT, rows, tempDir } from './helpers.ts';
 
 const LETTERS = 100_000;
@@ -50,7 +50,7 @@ describe('IMR_ETL_MEMORY', () => {
   const etl = (memory: string, db: string) =>
     promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'etl', 'cli.ts'), '--input', small, '--db', db],
+      ['--import', 'tsx', join(ROOT, 'etl', 'cli', 'etl.ts'), '--input', small, '--db', db],
       { cwd: ROOT, env: { ...process.env, IMR_ETL_MEMORY: memory } },
     ).then(
       () => ({ code: 0, stderr: '' }),

@@ -10,9 +10,9 @@ import {
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DERIVED_VERSION } from '../etl/load.ts';
-import { runEtl } from '../etl/run.ts';
-import { report } from '../etl/report.ts';
+import { DERIVED_VERSION } from '../etl/pipeline/merge.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
+import { report } from '../etl/cli/report.ts';
 import { generate } from '../etl/generate/index.ts';
 import { CI, SHARED, rows, tempDir } from './helpers.ts';
 

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generate } from '../etl/generate/index.ts';
-import { runEtl } from '../etl/run.ts';
-import { createApp } from '../server/app.ts';
-import { Database } from '../server/db.ts';
-import { listen } from '../server/index.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
+import { createApp } from '../server/http/app.ts';
+import { Database } from '../server/db/database.ts';
+import { listen } from '../server/start/listen.ts';
 import { tempDir } from './helpers.ts';
 
 // Far shorter than any export of this database takes: exports have no time limit.

@@ -5,9 +5,9 @@ import Papa from 'papaparse';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { startServer } from './server.ts';
 import { tempDir } from './helpers.ts';
-import { Database } from '../server/db.ts';
-import { HttpError } from '../server/errors.ts';
-import { summary } from '../server/summary.ts';
+import { Database } from '../server/db/database.ts';
+import { HttpError } from '../server/http/errors.ts';
+import { summary } from '../server/queries/summary.ts';
 
 let srv: Awaited<ReturnType<typeof startServer>>;
 const FORMULAS = readFileSync(

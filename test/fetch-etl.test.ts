@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metadataLine } from '../etl/metadata-load.ts';
-import { runEtl } from '../etl/run.ts';
-import { stateAgreement } from '../etl/state.ts';
+import { metadataLine } from '../etl/state-coding/metadata-load.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
+import { stateAgreement } from '../etl/state-coding/apply.ts';
 import { runFetch } from '../fetch/run.ts';
 import { january, LETTERS, manifest, options } from './fetch-helpers.ts';
 import { startSite, type Site } from './fetch-server.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../etl/generate/random.ts';
-import { ROUTES } from '../server/routes.ts';
+import { ROUTES } from '../server/http/routes.ts';
 import { startServer } from './server.ts';
 
 let srv: Awaited<ReturnType<typeof startServer>>;

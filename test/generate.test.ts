@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../etl/generate/index.ts';
 import type { Truth } from '../etl/generate/letter.ts';
-import { parseLetter } from '../etl/parse.ts';
+import { parseLetter } from '../etl/letters/parse.ts';
 import { tempDir } from './helpers.ts';
-import { LAYOUTS } from '../etl/types.ts';
+import { LAYOUTS } from '../etl/letters/types.ts';
 import { REASONS } from '../model/values.ts';
 
 const truthOf = (dir: string): Truth[] =>

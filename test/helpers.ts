@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Letter } from '../etl/types.ts';
+import type { Letter } from '../etl/letters/types.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SHARED = process.env.IMR_SHARED ?? join(ROOT, '..', 'shared');

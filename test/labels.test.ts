@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLetter } from '../etl/parse.ts';
-import { readLetterText } from '../etl/read.ts';
-import type { Item } from '../etl/types.ts';
+import { parseLetter } from '../etl/letters/parse.ts';
+import { readLetterText } from '../etl/letters/read.ts';
+import type { Item } from '../etl/letters/types.ts';
 import { CI, SHARED } from './helpers.ts';
 
 const CATEGORY_FLOOR = 0.97;

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LETTER_LAYOUTS, LAYOUTS, claimants } from '../etl/layouts/index.ts';
+import { LETTER_LAYOUTS, LAYOUTS, claimants } from '../etl/letters/layouts/index.ts';
 import { LAYOUTS as MODEL_LAYOUTS } from '../model/values.ts';
-import { parseLetter, toLines } from '../etl/parse.ts';
-import { ParseError } from '../etl/types.ts';
+import { parseLetter, toLines } from '../etl/letters/parse.ts';
+import { ParseError } from '../etl/letters/types.ts';
 import { makeLetter } from '../etl/generate/letter.ts';
 import { Random } from '../etl/generate/random.ts';
 import { SHARED, facts, matchGolden } from './helpers.ts';

@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ManifestRow } from '../fetch/manifest.ts';
-import { agreement, stateName } from '../etl/agreement.ts';
-import { parseManifest, readManifests } from '../etl/manifest.ts';
-import { matchServices, stateDecision, type LetterService } from '../etl/match.ts';
-import { METADATA_FLAG, metadataCase, metadataCases } from '../etl/metadata.ts';
-import type { Decision } from '../etl/types.ts';
+import { agreement, stateName } from '../etl/state-coding/agreement.ts';
+import { parseManifest, readManifests } from '../etl/state-coding/manifest.ts';
+import { matchServices, stateDecision, type LetterService } from '../etl/state-coding/match.ts';
+import { METADATA_FLAG, metadataCase, metadataCases } from '../etl/state-coding/metadata.ts';
+import type { Decision } from '../etl/letters/types.ts';
 import { tempDir } from './helpers.ts';
 
 const row = (

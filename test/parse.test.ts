@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLetter, toLines } from '../etl/parse.ts';
-import { claimants } from '../etl/layouts/index.ts';
-import { readLetterText } from '../etl/read.ts';
-import { ParseError } from '../etl/types.ts';
+import { parseLetter, toLines } from '../etl/letters/parse.ts';
+import { claimants } from '../etl/letters/layouts/index.ts';
+import { readLetterText } from '../etl/letters/read.ts';
+import { ParseError } from '../etl/letters/types.ts';
 import { textToPdf } from '../etl/generate/pdf.ts';
 import { CI, SHARED, facts, matchGolden } from './helpers.ts';
 

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLetter } from '../etl/parse.ts';
-import { readLetter } from '../etl/read.ts';
-import { pdfiumText } from '../etl/pdf/pdfium.ts';
-import { pdfjsText } from '../etl/pdf/pdfjs.ts';
+import { parseLetter } from '../etl/letters/parse.ts';
+import { readLetter } from '../etl/letters/read.ts';
+import { pdfiumText } from '../etl/letters/pdf/pdfium.ts';
+import { pdfjsText } from '../etl/letters/pdf/pdfjs.ts';
 import { textToPdf } from '../etl/generate/pdf.ts';
-import { ENGINES, readPdf } from '../etl/pdf.ts';
+import { ENGINES, readPdf } from '../etl/letters/pdf/extract.ts';
 import { CI, ROOT, SHARED, facts, matchGolden } from './helpers.ts';
 
 const PDFS = join(SHARED, 'letters', 'dwc-2016');

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../etl/generate/index.ts';
-import { runEtl } from '../etl/run.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
 import { rows, tempDir } from './helpers.ts';
 
 const DMHC_HEADER = [

@@ -1,4 +1,4 @@
-// Scores the reason rules (etl/rules/reasons.ts) and the guideline agreement against the
+// Scores the reason rules (etl/letters/classify/rules/reasons.ts) and the guideline agreement against the
 // services of the real letters in ../shared/letters, labelled by hand with the codebook
 // ../shared/reference/reasons.md by two labellers who never saw the rules' output
 // (test/labels/reasons-a.json and reasons-b.json: keys, decisions, short names and quotes).
@@ -11,9 +11,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLetter } from '../etl/parse.ts';
-import { readLetterText } from '../etl/read.ts';
-import type { Item } from '../etl/types.ts';
+import { parseLetter } from '../etl/letters/parse.ts';
+import { readLetterText } from '../etl/letters/read.ts';
+import type { Item } from '../etl/letters/types.ts';
 import { REASONS, type Reason } from '../model/values.ts';
 import { CI, SHARED } from './helpers.ts';
 import { agreementOf, kappa, score, type Labelled, type Scored } from './reasons-score.ts';

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guidelineAgreement, readReasons, sentences } from '../etl/reasons.ts';
-import { FAMILIES, type ReasonRule } from '../etl/rules/reasons.ts';
+import { guidelineAgreement, readReasons, sentences } from '../etl/letters/fields/reasons.ts';
+import { FAMILIES, type ReasonRule } from '../etl/letters/classify/rules/reasons.ts';
 import { REASONS, type Decision, type Reason } from '../model/values.ts';
-import { parseLetter } from '../etl/parse.ts';
-import { readLetterText } from '../etl/read.ts';
+import { parseLetter } from '../etl/letters/parse.ts';
+import { readLetterText } from '../etl/letters/read.ts';
 import { SHARED } from './helpers.ts';
 
 const U = 'Upheld';

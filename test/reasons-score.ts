@@ -1,6 +1,6 @@
 // The arithmetic of test/reasons-labels.test.ts: micro-F1 and per-family recall of the rules
 // against two labellers' reasons, their guideline agreement, and Cohen's kappa between them.
-import type { Item } from '../etl/types.ts';
+import type { Item } from '../etl/letters/types.ts';
 import { REASONS, type GuidelineSource, type Reason } from '../model/values.ts';
 
 export interface LabelledService {

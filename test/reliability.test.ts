@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../etl/generate/index.ts';
 import { makeFuzzCorpus } from '../etl/generate/fuzz.ts';
-import { runEtl } from '../etl/run.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
 import { ROOT, check, rows, tempDir } from './helpers.ts';
 
 describe('ETL under bad input', () => {
@@ -69,7 +69,7 @@ describe('ETL under a full disk', () => {
       'bash',
       [
         '-c',
-        `ulimit -f ${kb}; exec "${process.execPath}" --import tsx etl/cli.ts --input "${more}" --db "${db}"`,
+        `ulimit -f ${kb}; exec "${process.execPath}" --import tsx etl/cli/etl.ts --input "${more}" --db "${db}"`,
       ],
       { cwd: ROOT, encoding: 'utf8' },
     );

@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { runEtl } from '../etl/run.ts';
-import { report } from '../etl/report.ts';
-import { PARSER_VERSION, parserFiles, versionOf } from '../etl/version.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
+import { report } from '../etl/cli/report.ts';
+import { PARSER_VERSION, parserFiles, versionOf } from '../etl/pipeline/version.ts';
 import { ROOT, rows, tempDir } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -45,15 +45,15 @@ describe('parser version and re-parsing', () => {
     const files = parserFiles().map((f) => relative(ROOT, f));
     expect(files).toEqual(
       expect.arrayContaining([
-        'etl/parse.ts',
-        'etl/items.ts',
-        'etl/layouts/index.ts',
+        'etl/letters/parse.ts',
+        'etl/letters/fields/items.ts',
+        'etl/letters/layouts/index.ts',
         'model/taxonomy.json',
-        'etl/classify.ts',
+        'etl/letters/classify/classify.ts',
       ]),
     );
-    expect(files).not.toContain('etl/run.ts');
-    expect(files).not.toContain('etl/pdf.ts');
+    expect(files).not.toContain('etl/pipeline/run.ts');
+    expect(files).not.toContain('etl/letters/pdf/extract.ts');
     expect(PARSER_VERSION).toMatch(/^[0-9a-f]{16}$/);
   });
 

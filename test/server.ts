@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { generate } from '../etl/generate/index.ts';
-import { runEtl } from '../etl/run.ts';
-import { createApp } from '../server/app.ts';
-import { Database } from '../server/db.ts';
-import { buildDefaultDb } from '../server/default-db.ts';
-import { listen } from '../server/index.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
+import { createApp } from '../server/http/app.ts';
+import { Database } from '../server/db/database.ts';
+import { buildDefaultDb } from '../server/start/default-db.ts';
+import { listen } from '../server/start/listen.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 /**

@@ -4,9 +4,9 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../etl/generate/index.ts';
-import { runEtl } from '../etl/run.ts';
-import { isStale, needsBuild } from '../server/build.ts';
-import { ENV } from '../server/env.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
+import { isStale, needsBuild } from '../server/start/build.ts';
+import { ENV } from '../server/start/env.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 interface Started {

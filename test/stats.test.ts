@@ -7,8 +7,8 @@ import {
   twoProportionZ,
   wilson,
   zTest,
-} from '../server/stats.ts';
-import { compareCounts } from '../server/compare.ts';
+} from '../server/queries/stats.ts';
+import { compareCounts } from '../server/queries/compare.ts';
 
 // Published values, to the digits their sources print.
 

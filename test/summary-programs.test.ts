@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedCase, writeDmhcCsv, type GeneratedCase } from '../etl/dmhc/generate.ts';
 import type { Truth } from '../etl/generate/letter.ts';
 import { Random } from '../etl/generate/random.ts';
-import { listedType } from '../etl/rules/treatment-types.ts';
+import { listedType } from '../etl/letters/classify/rules/treatment-types.ts';
 import Papa from 'papaparse';
 import type { ProgramSummary, Summary } from '../model/api.ts';
-import { wilson } from '../server/stats.ts';
+import { wilson } from '../server/queries/stats.ts';
 import { tempDir } from './helpers.ts';
 import { startServer } from './server.ts';
 

@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pdfiumText } from '../etl/pdf/pdfium.ts';
-import { runEtl } from '../etl/run.ts';
+import { pdfiumText } from '../etl/letters/pdf/pdfium.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
 import type { Timeliness } from '../model/api.ts';
-import { createApp } from '../server/app.ts';
-import { Database } from '../server/db.ts';
-import { listen } from '../server/index.ts';
+import { createApp } from '../server/http/app.ts';
+import { Database } from '../server/db/database.ts';
+import { listen } from '../server/start/listen.ts';
 import { CI, SHARED, rows, tempDir } from './helpers.ts';
 
 const PDFS = join(SHARED, 'letters', 'dwc-2016');

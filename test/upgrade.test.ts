@@ -9,12 +9,12 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DIMENSION_NAMES, dimension } from '../model/dimensions.ts';
-import { runEtl } from '../etl/run.ts';
-import { schemaOf, SCHEMA_VERSION } from '../etl/schema.ts';
-import { createApp } from '../server/app.ts';
-import { Database } from '../server/db.ts';
-import { upgradeDefaultDb } from '../server/default-db.ts';
-import { listen } from '../server/index.ts';
+import { runEtl } from '../etl/pipeline/run.ts';
+import { schemaOf, SCHEMA_VERSION } from '../warehouse/schema.ts';
+import { createApp } from '../server/http/app.ts';
+import { Database } from '../server/db/database.ts';
+import { upgradeDefaultDb } from '../server/start/default-db.ts';
+import { listen } from '../server/start/listen.ts';
 import { ROOT, rows, tempDir } from './helpers.ts';
 
 const RELEASES = join(import.meta.dirname, 'fixtures', 'releases');

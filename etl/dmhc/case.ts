@@ -1,10 +1,10 @@
 import { MEASURE_NAMES, measure } from '../../model/measures.ts';
-import { treatmentType } from '../rules/treatment-types.ts';
-import { spanFlags } from '../timeliness.ts';
-import { ParseError, type Item, type Letter } from '../types.ts';
+import { treatmentType } from '../letters/classify/rules/treatment-types.ts';
+import { spanFlags } from '../letters/fields/timeliness.ts';
+import { ParseError, type Item, type Letter } from '../letters/types.ts';
 import type { ColumnIndex } from './columns.ts';
 import { readFindings } from './findings.ts';
-import { readReasons, type Reasons } from '../reasons.ts';
+import { readReasons, type Reasons } from '../letters/fields/reasons.ts';
 import { readLabels } from './vocabulary.ts';
 
 // Fields of a letter or item that only workers' comp letters have: null on a DMHC case.

@@ -1,4 +1,4 @@
-import { ParseError } from '../types.ts';
+import { ParseError } from '../letters/types.ts';
 
 /**
  * The columns of the DMHC IMR data set, by the name the portal gives them (with or without

@@ -2,7 +2,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { ParseError } from '../types.ts';
+import { ParseError } from '../letters/types.ts';
 import { columnIndex, delimiterOf, type ColumnIndex } from './columns.ts';
 
 /** A row as the reader passes it on: its number in the file, its reference id, its fields. */

@@ -1,6 +1,6 @@
 // Readable rules for a DMHC reviewer's Findings, as data. etl/dmhc/findings.ts applies them.
 // Patterns are regular expressions; acronyms are matched with their case, words without.
-import type { EvidenceSource } from '../types.ts';
+import type { EvidenceSource } from '../letters/types.ts';
 
 /**
  * A pattern, and the words (lower case) a text must hold for it to match: findings.ts finds
@@ -32,7 +32,7 @@ export const CREDENTIALS: Rule[] = [
 
 /**
  * Practitioners' names for a board specialty, turned into the specialty before it is matched
- * against the state's list (etl/reviewer.ts). Longer names first: "orthopedic surgeon" before
+ * against the state's list (etl/letters/fields/reviewer.ts). Longer names first: "orthopedic surgeon" before
  * "surgeon".
  */
 export const PRACTITIONERS: [RegExp, string][] = [

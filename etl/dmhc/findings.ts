@@ -1,5 +1,5 @@
-import { boardSpecialties } from '../reviewer.ts';
-import type { EvidenceSource } from '../types.ts';
+import { boardSpecialties } from '../letters/fields/reviewer.ts';
+import type { EvidenceSource } from '../letters/types.ts';
 import { CREDENTIALS, EVIDENCE, PANEL, PRACTITIONERS, type Rule } from './findings-rules.ts';
 
 /** What the rules read from a reviewer's Findings. */

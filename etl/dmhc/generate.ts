@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Random } from '../generate/random.ts';
 import { reasonSentences } from '../generate/reasons.ts';
-import type { EvidenceSource, Reason } from '../types.ts';
+import type { EvidenceSource, Reason } from '../letters/types.ts';
 import { SYNTHETIC_CASE } from './case.ts';
 import { COLUMNS } from './columns.ts';
 

@@ -2,7 +2,7 @@
 // spelling the years of one download use for it. etl/dmhc/vocabulary.ts reads these lists;
 // spellings are matched without case, spaces or punctuation ("Gen Surg proc" is "Gen Surg Proc").
 // The canonical names are the 2001-2016 file's words (its "Neurosugery" mended), so a file in
-// either vocabulary gives the same names, and etl/rules/treatment-types.json is keyed by them.
+// either vocabulary gives the same names, and etl/letters/classify/rules/treatment-types.json is keyed by them.
 // The later spellings are those of ../shared/reference/dmhc/README.md (public analyses of the
 // current download). Newer rows also name CPT sections ("Radio Proc", "Path Lab Serv") and ICD
 // chapters ("Nervous System", "Neoplasms (Tumor)"): a section or chapter that is one of the

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AGE_BANDS } from '../types.ts';
+import { AGE_BANDS } from '../letters/types.ts';
 import { EVIDENCE } from './findings-rules.ts';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');

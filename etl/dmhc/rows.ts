@@ -1,5 +1,5 @@
-import { quarantine, type Done } from '../done.ts';
-import { ParseError } from '../types.ts';
+import { quarantine, type Done } from '../pipeline/batch.ts';
+import { ParseError } from '../letters/types.ts';
 import { rowToCase, type DmhcCase } from './case.ts';
 import type { ColumnIndex } from './columns.ts';
 import type { RawRow } from './csv.ts';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { emptyDone, type Done } from '../done.ts';
-import { ParseError } from '../types.ts';
+import { emptyDone, type Done } from '../pipeline/batch.ts';
+import { ParseError } from '../letters/types.ts';
 import { readDmhcCsv } from './csv.ts';
 import { quarantineCase, type CaseBatch } from './rows.ts';
 

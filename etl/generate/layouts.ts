@@ -2,7 +2,7 @@ import type { Random } from './random.ts';
 import type { Service } from './catalogue.ts';
 import type { Truth } from './letter.ts';
 import { reasonSentences } from './reasons.ts';
-import { SYNTHETIC_MARKER, type Layout, type Reason } from '../types.ts';
+import { SYNTHETIC_MARKER, type Layout, type Reason } from '../letters/types.ts';
 
 /** A service as drawn, with what the reviewer cited for it. */
 export interface Cited {

@@ -3,7 +3,7 @@ import { SERVICES, SPECIALTIES, STATES, DIAGNOSES, type Service } from './catalo
 import { RENDER, type Cited } from './layouts.ts';
 import { drawReasons } from './reasons.ts';
 import { REASONS } from '../../model/values.ts';
-import type { GuidelineAgreement, GuidelineSource, Layout, Reason } from '../types.ts';
+import type { GuidelineAgreement, GuidelineSource, Layout, Reason } from '../letters/types.ts';
 
 /** What the generator wrote into one letter: parsing the letter must give exactly this back. */
 export interface Truth {

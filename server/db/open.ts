@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { schemaIn, SCHEMA_VERSION } from '../../etl/schema.ts';
-import { HttpError } from '../errors.ts';
+import { schemaIn, SCHEMA_VERSION } from '../../warehouse/schema.ts';
+import { HttpError } from '../http/errors.ts';
 
 /** Queries already running on a replaced file finish within this time, before it is closed. */
 const CLOSE_REPLACED_AFTER_MS = 60_000;

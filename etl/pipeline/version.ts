@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ETL = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RULES = join(ETL, 'letters', 'classify', 'rules');
+const IMPORT =
+  /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]|new URL\(\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** The files parseLetter runs on: parse.ts, every module it imports (transitively), and its rules. */
+export function parserFiles(): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(IMPORT))
+      visit(resolve(dirname(file), m[1] ?? m[2]));
+  };
+  visit(join(ETL, 'letters', 'parse.ts'));
+  visit(join(ETL, 'dmhc', 'rows.ts')); // a DMHC row is read by the same rules, and its own
+  for (const f of readdirSync(RULES)) seen.add(join(RULES, f));
+  return [...seen].sort();
+}
+
+/** A file's text without the paths it imports from: moving a file changes them, not what it does. */
+const withoutPaths = (text: string) => text.replace(IMPORT, '');
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The version of a set of source texts: each counts by its content alone, without its import
+ * paths, in the order of those contents' hashes. Moving or renaming a file leaves it unchanged.
+ */
+export const versionOf = (texts: string[]) =>
+  digest(
+    texts
+      .map((t) => digest(withoutPaths(t)))
+      .sort()
+      .join('\n'),
+  ).slice(0, 16);
+
+/**
+ * The parser's version, read once at start. Every letter and quarantined file records it; a
+ * run re-reads those another version read.
+ */
+export const PARSER_VERSION = versionOf(parserFiles().map((f) => readFileSync(f, 'utf8')));
