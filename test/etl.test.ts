@@ -10,7 +10,7 @@ import {
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DERIVED_VERSION } from '../etl/pipeline/merge.ts';
+import { DERIVED_VERSION } from '../warehouse/build-derived.ts';
 import { runEtl } from '../etl/pipeline/run.ts';
 import { report } from '../etl/cli/report.ts';
 import { generate } from '../etl/generate/index.ts';

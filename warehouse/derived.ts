@@ -10,6 +10,15 @@ import {
 import { MEASURE_NAMES, measure, type MeasureName } from '../model/measures.ts';
 import { LETTER_STATEMENTS } from './derived-letters.ts';
 import { NOT_APPLICABLE, NOT_STATED } from '../model/values.ts';
+import {
+  CUBE_KEY,
+  DECISION_MONTH_NO,
+  FIRST_ITEM,
+  LETTER_BLOCK,
+  LETTER_KEY,
+  LETTERS_PER_BLOCK,
+  TREATMENT_ID,
+} from './names.ts';
 
 /**
  * The tables the server queries, rebuilt by every ETL run from letters and items, written from
@@ -135,10 +144,11 @@ const factsBase = () => {
       }),
     ]),
   ];
-  return `SELECT k.letter_key, k.letter_key // 64 AS letter_block, i.item_no = k.first_no AS first_item,
+  const block = `k.${LETTER_KEY} // ${LETTERS_PER_BLOCK} AS ${LETTER_BLOCK}`;
+  return `SELECT k.${LETTER_KEY}, ${block}, i.item_no = k.first_no AS ${FIRST_ITEM},
   ${[...rawColumns, ...EXTRA, ...SPANS].join(', ')},
-  t.id AS treatment_id, sv.id AS service_id, i.decision = 'Upheld' AS upheld,
-  (year(l.decision_date) * 12 + month(l.decision_date) - 1)::INTEGER AS decision_month_no,
+  t.id AS ${TREATMENT_ID}, sv.id AS service_id, i.decision = 'Upheld' AS upheld,
+  (year(l.decision_date) * 12 + month(l.decision_date) - 1)::INTEGER AS ${DECISION_MONTH_NO},
   l.synthetic,
   ${SETS.map((s) => `${setAlias(s)}.id AS ${s}_set`).join(', ')},
   ${CODED.map(codeColumn).join(',\n  ')}
@@ -151,12 +161,12 @@ ${SETS.map((s) => `JOIN sets ${setAlias(s)} ON ${setAlias(s)}.kind = '${s}' AND 
 const cubeKeys = FACETS.map(keyColumn).join(', ');
 
 const cubes = `CREATE OR REPLACE TABLE cubes AS
-SELECT ${cubeKeys}, row_number() OVER (ORDER BY ${cubeKeys})::INTEGER AS cube_key
+SELECT ${cubeKeys}, row_number() OVER (ORDER BY ${cubeKeys})::INTEGER AS ${CUBE_KEY}
 FROM (SELECT DISTINCT ${cubeKeys} FROM facts_base)`;
 
 const facts = `CREATE OR REPLACE TABLE facts AS
-SELECT f.letter_key, f.letter_block, f.first_item, c.cube_key,
-  f.* EXCLUDE (letter_key, letter_block, first_item)
+SELECT f.${LETTER_KEY}, f.${LETTER_BLOCK}, f.${FIRST_ITEM}, c.${CUBE_KEY},
+  f.* EXCLUDE (${LETTER_KEY}, ${LETTER_BLOCK}, ${FIRST_ITEM})
 FROM facts_base f JOIN cubes c USING (${cubeKeys})
 ORDER BY f.letter_key, f.item_no`;
 

@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 /**
  * A database opened to be read beside the ETL's own work. DuckDB's default memory limit is 80%
@@ -7,3 +7,15 @@ import { DuckDBInstance } from '@duckdb/node-api';
  */
 export const openReadOnly = (path: string) =>
   DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: '256MB' });
+
+/** What read(db) gives on the database at path, opened read-only and closed after, whatever happens. */
+export async function readOnly<T>(path: string, read: (db: DuckDBConnection) => Promise<T>) {
+  const instance = await openReadOnly(path);
+  const db = await instance.connect();
+  try {
+    return await read(db);
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { openReadOnly } from './open.ts';
+import { readOnly } from './open.ts';
 
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
 const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -47,14 +47,7 @@ export type Schema =
 
 export async function schemaOf(path: string): Promise<Schema> {
   if (!existsSync(path)) return { kind: 'none' };
-  const instance = await openReadOnly(path);
-  const db = await instance.connect();
-  try {
-    return await schemaIn(db);
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
+  return readOnly(path, schemaIn);
 }
 
 /** What the database db is connected to holds (see Schema); the ETL and the server both ask. */

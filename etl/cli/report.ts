@@ -1,7 +1,7 @@
 import { type DuckDBConnection } from '@duckdb/node-api';
 import { dmhcReport } from '../dmhc/report.ts';
 import { reasonsReport } from './reasons-report.ts';
-import { openReadOnly } from '../../warehouse/open.ts';
+import { readOnly } from '../../warehouse/open.ts';
 
 const LETTER_FIELDS = [
   'case_number',
@@ -38,9 +38,7 @@ const filled = (col: string) =>
 
 /** Share of letters and items where each field was filled, classification coverage, and quarantined files. */
 export async function report(dbPath: string): Promise<string> {
-  const instance = await openReadOnly(dbPath);
-  const db = await instance.connect();
-  try {
+  return readOnly(dbPath, async (db) => {
     const one = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJson()[0];
     const letters = await one(
       `SELECT count(*)::INTEGER AS n, ${LETTER_FIELDS.map((f) => `${filled(f)} AS ${f}`).join(', ')} FROM letters`,
@@ -82,10 +80,7 @@ export async function report(dbPath: string): Promise<string> {
     lines.push(`quarantined: ${q.length}`);
     for (const [file, reason] of q) lines.push(`  ${file}: ${reason}`);
     return lines.join('\n');
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 /** Letters with flags, and each kind of flag ('no "MAXIMUS guideline:" paragraph', whatever its item) with its count. */

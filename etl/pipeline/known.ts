@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { DERIVED_VERSION } from './merge.ts';
+import { DERIVED_VERSION } from '../../warehouse/build-derived.ts';
 import { STALE_LETTERS } from './reparse.ts';
-import { openReadOnly } from '../../warehouse/open.ts';
+import { readOnly } from '../../warehouse/open.ts';
 
 export interface Known {
   files: Map<string, string>;
@@ -16,9 +16,7 @@ export interface Known {
 // derived tables were built by this version of derived.sql, and what an older parser read.
 export async function known(dbPath: string, version: string): Promise<Known> {
   if (!existsSync(dbPath)) return { files: new Map(), current: false, retry: new Set(), stale: 0 };
-  const instance = await openReadOnly(dbPath);
-  const db = await instance.connect();
-  try {
+  return readOnly(dbPath, async (db) => {
     // Streamed in chunks: a million rows read whole took 900 MB before the map was built.
     const files = new Map<string, string>();
     const result =
@@ -46,8 +44,5 @@ export async function known(dbPath: string, version: string): Promise<Known> {
       await db.runAndReadAll(`SELECT count(*)::INTEGER FROM letters WHERE ${STALE_LETTERS}`, v)
     ).getRows()[0][0] as number;
     return { files, current, retry, stale };
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
+  });
 }

@@ -6,7 +6,7 @@ import { readManifests } from './manifest.ts';
 import { matchServices, type LetterService, type MatchCounts } from './match.ts';
 import { IS_METADATA } from './metadata.ts';
 import { dropMetadata, loadMetadata } from './metadata-load.ts';
-import { openReadOnly } from '../../warehouse/open.ts';
+import { readOnly } from '../../warehouse/open.ts';
 
 export interface StateCoding extends MatchCounts {
   /** The state's rows loaded as services without a letter (of state_only's cases). */
@@ -75,19 +75,14 @@ export async function applyStateCoding(
  * nothing is coded by both. Metadata rows are left out: the rules never read their services.
  */
 export async function stateAgreement(dbPath: string): Promise<string | null> {
-  const instance = await openReadOnly(dbPath);
-  const db = await instance.connect();
-  try {
+  return readOnly(dbPath, async (db) => {
     const rows = (
       await db.runAndReadAll(`SELECT category AS rules_category, subcategory AS rules_subcategory,
       state_category, state_subcategory FROM items WHERE category_source = 'state'
       AND letter_id NOT IN (SELECT letter_id FROM letters WHERE ${IS_METADATA})`)
     ).getRowObjectsJson() as unknown as Coded[];
     return rows.length ? agreement(rows) : null;
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 /** One line of how the letters' services matched the state's rows. */

@@ -9,7 +9,7 @@ import {
   type MetadataLetter,
 } from './metadata.ts';
 import type { SourcedRow } from './manifest.ts';
-import { openReadOnly } from '../../warehouse/open.ts';
+import { readOnly } from '../../warehouse/open.ts';
 
 // The columns a metadata row fills, with their types; the others stay NULL ('Not stated').
 const LETTER_COLUMNS = {
@@ -108,9 +108,7 @@ export async function loadMetadata(
 
 /** The --report line of services loaded from the state's rows alone; null when there are none. */
 export async function metadataLine(dbPath: string): Promise<string | null> {
-  const instance = await openReadOnly(dbPath);
-  const db = await instance.connect();
-  try {
+  return readOnly(dbPath, async (db) => {
     const [[cases, services]] = (
       await db.runAndReadAll(`SELECT count(DISTINCT l.letter_id)::INTEGER, count(*)::INTEGER
         FROM items i JOIN letters l USING (letter_id) WHERE ${IS_METADATA}`)
@@ -120,8 +118,5 @@ export async function metadataLine(dbPath: string): Promise<string | null> {
       `metadata only: ${services} services in ${cases} cases come from the state's rows without a letter ` +
       `(flag '${METADATA_FLAG}'); letter-only fields count them as 'Not stated'`
     );
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
+  });
 }

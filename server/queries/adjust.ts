@@ -1,3 +1,4 @@
+import { CUBE_KEY } from '../../warehouse/names.ts';
 import type { AdjustedRateRow, AdjustedRates } from '../../model/api.ts';
 import type { DimensionName } from '../../model/dimensions.ts';
 import { base } from '../sql/base.ts';
@@ -44,7 +45,7 @@ const stratumKey = (stratum: DimensionName) =>
  * search is applied before the join: after it, DuckDB joined every row first.
  */
 const serviceCube = (search: string) => `(SELECT c.* REPLACE (t.n AS n), t.service_id
-  FROM (SELECT * FROM treatment_cube f ${search}) t JOIN facet_cube c USING (cube_key))`;
+  FROM (SELECT * FROM treatment_cube f ${search}) t JOIN facet_cube c USING (${CUBE_KEY}))`;
 
 /**
  * Where to count services by key and stratum: the cubes when `by` is a facet column and the

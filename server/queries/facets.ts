@@ -1,3 +1,4 @@
+import { CUBE_KEY } from '../../warehouse/names.ts';
 import type { Facets } from '../../model/api.ts';
 import { FACETS, type FacetName } from '../../model/dimensions.ts';
 import { cubeCounts } from '../sql/base.ts';
@@ -15,7 +16,7 @@ const cube = (db: Database) =>
   db.once('cube', async () => {
     const columns =
       await db.integers(`SELECT ${FACETS.map((name) => `coalesce(${GROUPINGS[name].group('f')}::INTEGER + 1, 0)`).join(', ')}, f.n
-    FROM facet_cube f ORDER BY f.cube_key`);
+    FROM facet_cube f ORDER BY f.${CUBE_KEY}`);
     const keys = columns.slice(0, FACETS.length);
     return {
       keys,

@@ -1,3 +1,4 @@
+import { FIRST_ITEM, LETTER_KEY } from '../../warehouse/names.ts';
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import type { Items } from '../../model/api.ts';
@@ -41,9 +42,9 @@ export const ITEM_COLUMNS = serviceColumns()
  * /api/timeliness counts them.
  */
 function lettersOf(m: MeasureName, w: { sql: string }): string {
-  const counted = `f.${m} BETWEEN 0 AND ${MAX_DAYS} AND f.first_item`;
+  const counted = `f.${m} BETWEEN 0 AND ${MAX_DAYS} AND f.${FIRST_ITEM}`;
   return w.sql
-    ? `${counted} AND f.letter_key IN (SELECT f.letter_key FROM facts f ${w.sql})`
+    ? `${counted} AND f.${LETTER_KEY} IN (SELECT f.${LETTER_KEY} FROM facts f ${w.sql})`
     : counted;
 }
 

@@ -1,3 +1,4 @@
+import { FIRST_ITEM, LETTER_BLOCK, letterBit } from '../../warehouse/names.ts';
 import type { Source, Summary } from '../../model/api.ts';
 import { dimension } from '../../model/dimensions.ts';
 import type { Database } from '../db/database.ts';
@@ -34,12 +35,12 @@ export async function summary(db: Database, f: Filters): Promise<Summary> {
   // Under item filters a letter counts once however many of its services match: each block of
   // 64 letter keys becomes a bitmap of the letters seen, twice as fast as count(DISTINCT).
   const sql = onlyLetterFilters(f)
-    ? `SELECT count(*) FILTER (WHERE f.first_item)::INTEGER AS letters, ${counts} FROM facts f ${w.sql}`
+    ? `SELECT count(*) FILTER (WHERE f.${FIRST_ITEM})::INTEGER AS letters, ${counts} FROM facts f ${w.sql}`
     : `SELECT sum(bit_count(seen))::INTEGER AS letters, sum(n)::INTEGER AS n, sum(upheld)::INTEGER AS upheld,
         min(first_decision) AS first_decision, max(last_decision) AS last_decision,
         sum(synthetic)::INTEGER AS synthetic, min(first_report) AS first_report,
         max(last_report) AS last_report
-      FROM (SELECT bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.letter_block)`;
+      FROM (SELECT bit_or(${letterBit('f')}) AS seen, ${counts} FROM facts f ${w.sql} GROUP BY f.${LETTER_BLOCK})`;
   // With one program loaded, its entry is the totals; with both, each is counted apart.
   const loaded = programsLoaded(l);
   const [[row], perProgram] = await Promise.all([

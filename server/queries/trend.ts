@@ -1,3 +1,4 @@
+import { DECISION_MONTH_NO } from '../../warehouse/names.ts';
 import type { Trend } from '../../model/api.ts';
 import { dimension, type DimensionName } from '../../model/dimensions.ts';
 import { byKey, SUMS } from '../sql/counts.ts';
@@ -21,8 +22,8 @@ export async function trend(
   // By year, a service with only a year (a DMHC case's report year) counts in its year.
   const month =
     interval === 'year'
-      ? `coalesce(f.decision_month_no, f.${dimension('decision_year').yearColumn} * 12)`
-      : 'f.decision_month_no';
+      ? `coalesce(f.${DECISION_MONTH_NO}, f.${dimension('decision_year').yearColumn} * 12)`
+      : `f.${DECISION_MONTH_NO}`;
   const months = counted('facts', w.sql, by ? [by] : [], `${month} AS month`);
   const rows = labelled(
     await db.query(

@@ -1,3 +1,4 @@
+import { DECISION_MONTH_NO, LETTER_BLOCK, LETTER_KEY, letterBit } from '../../warehouse/names.ts';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { dimension, keyColumn, type DimensionName } from '../../model/dimensions.ts';
 import { MAX_DAYS, type MeasureName, type PeriodName } from '../../model/measures.ts';
@@ -46,7 +47,7 @@ type Key = Pick<Histogram, 'keys' | 'label'> & { expr: string; join: string };
  * five times as long.
  */
 function keyOf(by: WaitBy): Key {
-  if (by === 'decision_month') return { expr: 'f.decision_month_no', join: '', keys: 'number', label: month }; // prettier-ignore
+  if (by === 'decision_month') return { expr: `f.${DECISION_MONTH_NO}`, join: '', keys: 'number', label: month }; // prettier-ignore
   const d = dimension(by);
   const g = GROUPINGS[by];
   const [expr, join] = [`${g.group('f')}::INTEGER`, ''];
@@ -117,14 +118,14 @@ export function histogram(
     label: key.label,
   });
   if (!ofLetters(by))
-    return hist(`SELECT DISTINCT f.letter_key, ${key.expr} AS k, ${dx} FROM facts f ${key.join} ${where(w)}`); // prettier-ignore
+    return hist(`SELECT DISTINCT f.${LETTER_KEY}, ${key.expr} AS k, ${dx} FROM facts f ${key.join} ${where(w)}`); // prettier-ignore
   if (onlyLetterFilters(f))
     return hist(`SELECT ${key.expr} AS k, ${dx} FROM letter_facts f ${key.join} ${where(w)}`);
-  const seen = `SELECT f.letter_block, bit_or(1::UBIGINT << (f.letter_key % 64)::UBIGINT) AS seen
+  const seen = `SELECT f.${LETTER_BLOCK}, bit_or(${letterBit('f')}) AS seen
     FROM facts f ${w.sql} GROUP BY ALL`;
   return hist(`SELECT ${key.expr} AS k, ${dx} FROM letter_facts f
-    JOIN (${seen}) b ON b.letter_block = f.letter_block ${key.join}
-    WHERE ${has} AND (b.seen >> (f.letter_key % 64)::UBIGINT) & 1::UBIGINT = 1`);
+    JOIN (${seen}) b ON b.${LETTER_BLOCK} = f.${LETTER_BLOCK} ${key.join}
+    WHERE ${has} AND (b.seen & ${letterBit('f')}) <> 0`);
 }
 
 /**

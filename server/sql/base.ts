@@ -1,3 +1,4 @@
+import { CUBE_KEY } from '../../warehouse/names.ts';
 import type { DimensionName } from '../../model/dimensions.ts';
 import { inCube } from './group-by.ts';
 import { splitFacets, whereClause, type Filters } from './filters.ts';
@@ -13,7 +14,7 @@ export function cubeCounts(others: Filters, l: Lookup) {
     ? ['treatment_cube', 'sum(f.n)']
     : ['facts', 'count(*)'];
   return {
-    sql: `SELECT f.cube_key, ${n}::INTEGER AS n FROM ${from} f ${o.sql} GROUP BY ALL`,
+    sql: `SELECT f.${CUBE_KEY}, ${n}::INTEGER AS n FROM ${from} f ${o.sql} GROUP BY ALL`,
     params: o.params,
     filtered: o.sql !== '',
   };
@@ -33,7 +34,7 @@ export function base(f: Filters, l: Lookup, dims: DimensionName[]) {
   const c = cubeCounts(others, l);
   const w = whereClause(facetFilters, l);
   const from = c.filtered
-    ? `(SELECT c.* REPLACE (x.n AS n) FROM (${c.sql}) x JOIN facet_cube c USING (cube_key))`
+    ? `(SELECT c.* REPLACE (x.n AS n) FROM (${c.sql}) x JOIN facet_cube c USING (${CUBE_KEY}))`
     : 'facet_cube';
   return { from, where: w.sql, params: { ...c.params, ...w.params } };
 }

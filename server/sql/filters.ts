@@ -1,3 +1,4 @@
+import { TREATMENT_ID } from '../../warehouse/names.ts';
 import { z } from 'zod';
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import {
@@ -168,7 +169,9 @@ export function whereClause(
           ? `t.${d.column} ILIKE ${bind(`${name}${k}`, m.like)} ESCAPE '\\'`
           : `regexp_matches(t.${d.column}, ${bind(`${name}${k}`, m.regex)})`;
       });
-      parts.push(`f.treatment_id IN (SELECT t.id FROM treatments t WHERE ${terms.join(' OR ')})`);
+      parts.push(
+        `f.${TREATMENT_ID} IN (SELECT t.id FROM treatments t WHERE ${terms.join(' OR ')})`,
+      );
     } else oneOf(name, `f.${d.column}`, values, 'VARCHAR');
   }
   for (const p of RANGE_FILTERS) {

@@ -1,4 +1,4 @@
-import { DERIVED_VERSION } from '../../etl/pipeline/merge.ts';
+import { DERIVED_VERSION } from '../../warehouse/build-derived.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 
