@@ -7,7 +7,7 @@ import {
   truncateSync,
   writeSync,
 } from 'node:fs';
-import type { StateService } from './types.ts';
+import type { StateService } from '../model/manifest.ts';
 
 /** What the run has learnt, one complete JSON line per event, appended and synced. */
 export type Event =

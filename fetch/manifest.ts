@@ -2,38 +2,12 @@ import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Event } from './journal.ts';
-import type { StateService } from './types.ts';
-
-export const MANIFEST_FILE = 'manifest.csv';
-
-/** `fetched`: letters/CASE.pdf is complete; `failed`: see pdf_error; `not fetched`: not yet, or --metadata-only. */
-export type PdfStatus = 'fetched' | 'failed' | 'not fetched';
-
-/** One row per service: what the state says of it, and whether its letter is here. */
-export interface ManifestRow extends StateService {
-  pdf_status: PdfStatus;
-  pdf_error: string;
-  fetched_at: string;
-  sha256: string;
-}
-
-/** The manifest's columns, in order; the ETL reads these names. */
-export const MANIFEST_COLUMNS = [
-  'case_number',
-  'position',
-  'decision_date',
-  'date_of_injury',
-  'date_received',
-  'reviewer_specialty',
-  'category',
-  'subcategory',
-  'decision',
-  'letter_url',
-  'pdf_status',
-  'pdf_error',
-  'fetched_at',
-  'sha256',
-] as const satisfies readonly (keyof ManifestRow)[];
+import {
+  MANIFEST_COLUMNS,
+  MANIFEST_FILE,
+  type ManifestRow,
+  type StateService,
+} from '../model/manifest.ts';
 
 // A service seen twice (pages shifting under a live search, overlapping searches) is kept once.
 const serviceKey = (s: StateService) =>

@@ -1,5 +1,6 @@
+import type { StateService } from '../model/manifest.ts';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { PageShapeError, type StateService } from './types.ts';
+import { PageShapeError } from './types.ts';
 
 /** A service row of a result page: the first of its case (8 cells) or a further one. */
 export type PageRow =

@@ -1,3 +1,4 @@
+import type { StateService } from '../model/manifest.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from './client.ts';
@@ -9,7 +10,7 @@ import { parsePage } from './pages.ts';
 import { progress, type Counts } from './progress.ts';
 import { days, halves } from './ranges.ts';
 import { toServices } from './services.ts';
-import { PageShapeError, StopError, type Filters, type Range, type StateService } from './types.ts';
+import { PageShapeError, StopError, type Filters, type Range } from './types.ts';
 
 export const SEARCH_PATH = '/dwc/imr/IMRDecisionSearch.asp';
 export const ROWS_PER_PAGE = 25;

@@ -1,5 +1,6 @@
+import type { StateService } from '../model/manifest.ts';
 import type { PageRow } from './pages.ts';
-import { PageShapeError, type StateService } from './types.ts';
+import { PageShapeError } from './types.ts';
 
 export interface Rows {
   services: StateService[];

@@ -1,22 +1,3 @@
-/** What the state's treatment search says of one disputed service. */
-export interface StateService {
-  case_number: string;
-  /** 1-based order of the service among its case's rows on the result page. */
-  position: number;
-  /** ISO dates (YYYY-MM-DD); null when the cell is blank. */
-  decision_date: string | null;
-  date_of_injury: string | null;
-  date_received: string | null;
-  reviewer_specialty: string;
-  category: string;
-  /** The subcategory, or the drug class for pharmaceuticals, as the state writes it. */
-  subcategory: string;
-  /** As the state writes it, e.g. `Uphold` or `Overturn`. */
-  decision: string;
-  /** The letter's address, resolved against --base-url; '' when the row has no link. */
-  letter_url: string;
-}
-
 /** The filters of a search, other than its decision-date range. */
 export interface Filters {
   specialties: string[];

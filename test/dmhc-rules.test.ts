@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import taxonomy from '../model/taxonomy.json' with { type: 'json' };
-import { ageBand, normaliseBand } from '../etl/dmhc/age.ts';
+import { ageBand, normaliseBand } from '../etl/letters/fields/age.ts';
 import { applies, readFindings, RULES } from '../etl/dmhc/findings.ts';
 import { generatedCase } from '../etl/dmhc/generate.ts';
 import { treatmentCategory } from '../etl/dmhc/vocabulary.ts';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ManifestRow } from '../fetch/manifest.ts';
+import type { ManifestRow } from '../model/manifest.ts';
 import { agreement, stateName } from '../etl/state-coding/agreement.ts';
 import { parseManifest, readManifests } from '../etl/state-coding/manifest.ts';
 import { matchServices, stateDecision, type LetterService } from '../etl/state-coding/match.ts';

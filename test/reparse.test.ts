@@ -57,9 +57,9 @@ describe('parser version and re-parsing', () => {
     expect(PARSER_VERSION).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('versions sources by content, not by where they live or the paths they import', () => {
+  it('versions sources by their code, not by where they live, the paths they import or comments', () => {
     const a = `import { x } from './a.ts';\nexport const y = x + 1;\n`;
-    const moved = `import { x } from '../letters/a.ts';\nexport const y = x + 1;\n`;
+    const moved = `// Moved.\nimport { x } from '../letters/a.ts';\n\n  export const y = x + 1;\n`;
     const rule = `{"acupuncture": "Acupuncture"}`;
     expect(versionOf([rule, moved])).toBe(versionOf([a, rule]));
     expect(versionOf([a, rule])).not.toBe(versionOf([a.replace('+ 1', '+ 2'), rule]));

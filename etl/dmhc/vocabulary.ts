@@ -2,7 +2,7 @@ import type { AgeBand } from '../letters/types.ts';
 import type { Gender, ReviewSpeed } from '../../model/values.ts';
 import { labelKey } from '../letters/classify/rules/treatment-types.ts';
 import { reviewSpeed } from '../letters/fields/timeliness.ts';
-import { normaliseBand } from './age.ts';
+import { normaliseBand } from '../letters/fields/age.ts';
 import { DIAGNOSIS_CATEGORIES, SUBCATEGORIES, TREATMENT_CATEGORIES } from './labels.ts';
 
 function byKey(table: Record<string, string[]>): Map<string, string> {

@@ -1,6 +1,6 @@
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE } from '../../fetch/manifest.ts';
+import { MANIFEST_FILE } from '../../model/manifest.ts';
 
 /**
  * Every .txt, .pdf, .csv and .csv.gz under dir, recursively, one directory at a time in name

@@ -23,19 +23,32 @@ export function parserFiles(): string[] {
   return [...seen].sort();
 }
 
-/** A file's text without the paths it imports from: moving a file changes them, not what it does. */
-const withoutPaths = (text: string) => text.replace(IMPORT, '');
+// A whole import statement, however prettier wraps it: a longer path can wrap its names.
+const STATEMENT = /^(?:import|export)\b[^;()=]*?\bfrom\s*['"][^'"]+['"];?$/gm;
+
+/**
+ * What of a file's text runs: without its import statements and paths, comment lines,
+ * indentation and blank lines. Moving a file, or rewording a comment, changes none of it.
+ */
+const code = (text: string) =>
+  text
+    .replace(STATEMENT, '')
+    .replace(IMPORT, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^(\/\/|\/\*|\*)/.test(line))
+    .join('\n');
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * The version of a set of source texts: each counts by its content alone, without its import
- * paths, in the order of those contents' hashes. Moving or renaming a file leaves it unchanged.
+ * The version of a set of source texts: each counts by its code alone, in the order of those
+ * codes' hashes, so where a file lives, and what it is called, do not count.
  */
 export const versionOf = (texts: string[]) =>
   digest(
     texts
-      .map((t) => digest(withoutPaths(t)))
+      .map((t) => digest(code(t)))
       .sort()
       .join('\n'),
   ).slice(0, 16);

@@ -6,7 +6,7 @@ import { MAX_BYTES, readLetter, tooLarge } from '../letters/read.ts';
 import { parseLetter } from '../letters/parse.ts';
 import { ParseError, type Letter, type PdfEngine } from '../letters/types.ts';
 import { emptyDone, hashFile, quarantine, type Done, type FileJob, type Job } from './batch.ts';
-import { ageBand } from '../dmhc/age.ts';
+import { ageBand } from '../letters/fields/age.ts';
 import { caseLines, quarantineCase, readRow, type CaseBatch } from '../dmhc/rows.ts';
 import { treatmentType } from '../letters/classify/rules/treatment-types.ts';
 import { reviewSpeed, spanFlags } from '../letters/fields/timeliness.ts';

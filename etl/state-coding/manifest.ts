@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { MANIFEST_COLUMNS, MANIFEST_FILE, type ManifestRow } from '../../fetch/manifest.ts';
+import { MANIFEST_COLUMNS, MANIFEST_FILE, type ManifestRow } from '../../model/manifest.ts';
 
 const date = z.union([z.literal('').transform(() => null), z.iso.date()]);
 const Row = z.object({

@@ -1,4 +1,4 @@
-import type { ManifestRow } from '../../fetch/manifest.ts';
+import type { ManifestRow } from '../../model/manifest.ts';
 import type { Decision } from '../letters/types.ts';
 
 /** A service of a letter, as much of it as matching needs. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MANIFEST_COLUMNS } from '../../fetch/manifest.ts';
+import { MANIFEST_COLUMNS } from '../../model/manifest.ts';
 import { stateName } from './agreement.ts';
 import type { SourcedRow } from './manifest.ts';
 import { stateDecision } from './match.ts';

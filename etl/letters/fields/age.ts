@@ -1,4 +1,4 @@
-import { AGE_BANDS, type AgeBand } from '../letters/types.ts';
+import { AGE_BANDS, type AgeBand } from '../types.ts';
 
 /** The band of an exact age (workers' comp letters give one), in the DMHC data set's bands. */
 export function ageBand(age: number | null | undefined): AgeBand | null {
