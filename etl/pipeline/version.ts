@@ -7,14 +7,19 @@ const ETL = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RULES = join(ETL, 'letters', 'classify', 'rules');
 const IMPORT =
   /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]|new URL\(\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+// An import of types only: TypeScript erases it, so what it names cannot change a parse.
+const TYPES_ONLY = /^(?:import|export) type\b[^;()=]*?\bfrom\s*['"][^'"]+['"];?$/gm;
 
-/** The files parseLetter runs on: parse.ts, every module it imports (transitively), and its rules. */
+/**
+ * The files parseLetter runs on: parse.ts, every module it imports for more than types
+ * (transitively), and its rules.
+ */
 export function parserFiles(): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file) || !existsSync(file)) return;
     seen.add(file);
-    for (const m of readFileSync(file, 'utf8').matchAll(IMPORT))
+    for (const m of readFileSync(file, 'utf8').replace(TYPES_ONLY, '').matchAll(IMPORT))
       visit(resolve(dirname(file), m[1] ?? m[2]));
   };
   visit(join(ETL, 'letters', 'parse.ts'));
