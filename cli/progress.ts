@@ -1,30 +1,43 @@
+type Out = NodeJS.WritableStream & { isTTY?: boolean };
+
 /**
- * Progress for a run over `total` files: a bar with count, rate and ETA on a terminal, a plain
- * line every few seconds otherwise (logs, CI).
+ * A printer of progress: each call prints line(seconds since the start) at most every 200 ms on
+ * a terminal, in place, and every 5 s otherwise, as a `progress:` line for logs and CI. A final
+ * call always prints, and ends the terminal's line.
  */
-export function progress(total: () => number | null, out: NodeJS.WriteStream = process.stderr) {
+export function ticker(out: Out, line: (seconds: number, final: boolean) => string) {
   const t0 = performance.now();
-  let last = 0;
-  return (done: number, final = false) => {
+  let last = -Infinity;
+  return (final = false) => {
     const now = performance.now();
     if (!final && now - last < (out.isTTY ? 200 : 5000)) return;
     last = now;
-    const secs = (now - t0) / 1000;
+    const text = line((now - t0) / 1000, final);
+    out.write(out.isTTY ? `\r${text}\x1b[K${final ? '\n' : ''}` : `progress: ${text}\n`);
+  };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Progress for a run over `total` files: count, rate and ETA, behind a bar on a terminal.
+ * Files added to the folder after it was counted do not overflow the bar.
+ */
+export function progress(total: () => number | null, out: Out = process.stderr) {
+  let done = 0;
+  const tick = ticker(out, (secs, final) => {
     const rate = done / Math.max(secs, 1e-3);
     const n = total();
     const eta = n && rate > 0 ? Math.max(0, (n - done) / rate) : null;
     const text =
-      `${done.toLocaleString('en-US')}${n ? `/${n.toLocaleString('en-US')}` : ''} files  ${Math.round(rate).toLocaleString('en-US')}/s` +
+      `${fmt(done)}${n ? `/${fmt(n)}` : ''} files  ${fmt(Math.round(rate))}/s` +
       (eta !== null && !final ? `  ETA ${Math.ceil(eta)} s` : `  ${secs.toFixed(1)} s`);
-    if (out.isTTY) {
-      const width = 30;
-      // Files added to the folder after it was counted must not overflow the bar.
-      const filled = n ? Math.min(width, Math.round((width * done) / n)) : 0;
-      out.write(
-        `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${text}\x1b[K${final ? '\n' : ''}`,
-      );
-    } else {
-      out.write(`progress: ${text}\n`);
-    }
+    if (!out.isTTY) return text;
+    const filled = n ? Math.min(30, Math.round((30 * done) / n)) : 0;
+    return `[${'#'.repeat(filled)}${' '.repeat(30 - filled)}] ${text}`;
+  });
+  return (count: number, final = false) => {
+    done = count;
+    tick(final);
   };
 }

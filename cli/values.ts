@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** A string that passes test, which returns what is wrong with it, if anything. */
-const checked = (test: (v: string) => string | undefined) =>
+export const checked = (test: (v: string) => string | undefined) =>
   z.string().superRefine((v, ctx) => {
     const wrong = test(v);
     if (wrong) ctx.addIssue({ code: 'custom', message: wrong });
@@ -11,13 +11,25 @@ const checked = (test: (v: string) => string | undefined) =>
 
 const stat = (p: string) => statSync(p, { throwIfNoEntry: false });
 
-/** A whole number from lo to hi, given as text. */
-export const wholeNumber = (lo: number, hi: number) =>
-  z
+/** A whole number from lo to hi, given as text; with no hi, of at least lo. */
+export const wholeNumber = (lo: number, hi?: number) => {
+  if (hi === undefined) {
+    const wrong = `is not a whole number of at least ${lo}`;
+    return z.string().regex(/^\d+$/, wrong).transform(Number).pipe(z.number().min(lo, wrong));
+  }
+  return z
     .string()
     .regex(/^[+-]?\d+$/, 'is not a whole number')
     .transform(Number)
     .pipe(z.number().min(lo, `is less than ${lo}`).max(hi, `is more than ${hi}`));
+};
+
+/** A calendar date written YYYY-MM-DD. */
+export const isoDate = checked((v) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
+    ? undefined
+    : 'is not a date as YYYY-MM-DD',
+);
 
 /** A folder that exists and can be read. */
 export const folder = checked((p) => {
@@ -66,25 +78,3 @@ export const memorySize = z.string().superRefine((s, ctx) => {
       message: bytes === null ? 'is not a size' : 'is less than 16MB',
     });
 });
-
-/**
- * The ETL's DuckDB memory (IMR_ETL_MEMORY), as the server's IMR_MEMORY_LIMIT is checked. DuckDB
- * uses more than its limit (what it reads and parses is not all counted): a million letters
- * peaked at 1,552 MB of RSS with 640 MB (215.8 s) and at 1,392 MB with 512 MB (202.8 s).
- */
-export const ETL_MEMORY = {
-  name: 'IMR_ETL_MEMORY',
-  default: '512MB',
-  valid: 'a size of at least 16MB, such as 512MB or 2GB',
-};
-
-/** IMR_ETL_MEMORY's value, or what is wrong with it. */
-export function etlMemory(env: NodeJS.ProcessEnv): { value: string } | { wrong: string } {
-  const given = env[ETL_MEMORY.name] || undefined;
-  const r = memorySize.safeParse(given ?? ETL_MEMORY.default);
-  if (r.success) return { value: given ?? ETL_MEMORY.default };
-  const why = r.error.issues[0].message;
-  return {
-    wrong: `${ETL_MEMORY.name}=${JSON.stringify(given)} ${why}; expected ${ETL_MEMORY.valid}`,
-  };
-}

@@ -1,79 +1,106 @@
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { checked, isoDate, wholeNumber } from '../cli/values.ts';
+import { HELP, parseFlags, type Cli, type Flags } from '../cli/flags.ts';
 import { option } from './form.ts';
 import type { FetchOptions } from './run.ts';
 
-export const USAGE = `usage: npm run fetch -- --out DIR --decided-from YYYY-MM-DD --decided-to YYYY-MM-DD
-  [--specialty NAME]... [--category VALUE]... [--outcome Uphold|Overturn]
-  [--metadata-only] [--delay-ms 1000] [--max-requests N] [--base-url URL] [--help]`;
+export { UsageError } from '../cli/flags.ts';
 
 export const DEFAULT_BASE_URL = 'https://www.dir.ca.gov';
 
-/** A bad command line: the CLI prints the message on one line and exits with status 2. */
-export class UsageError extends Error {}
-
-const FLAGS = {
-  out: { type: 'string' },
-  'decided-from': { type: 'string' },
-  'decided-to': { type: 'string' },
-  specialty: { type: 'string', multiple: true },
-  category: { type: 'string', multiple: true },
-  outcome: { type: 'string' },
-  'metadata-only': { type: 'boolean' },
-  'delay-ms': { type: 'string' },
-  'max-requests': { type: 'string' },
-  'base-url': { type: 'string' },
-  help: { type: 'boolean' },
-} as const;
-const flagList = Object.keys(FLAGS)
-  .map((f) => `--${f}`)
-  .join(', ');
-
-function isoDate(flag: string, value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`--${flag} is required: a date as YYYY-MM-DD`);
-  const ok =
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!ok) throw new UsageError(`--${flag} ${JSON.stringify(value)} is not a date as YYYY-MM-DD`);
-  return value;
-}
-
-function count(flag: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min)
-    throw new UsageError(
-      `--${flag} ${JSON.stringify(value)} is not a whole number of at least ${min}`,
-    );
-  return Number(value);
-}
-
 /** The site's root: the search and the letters' links are resolved against it. */
-function baseUrl(value = DEFAULT_BASE_URL): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    // reported below
-  }
+const siteRoot = checked((value) => {
+  const url = URL.canParse(value) ? new URL(value) : null;
   if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search)
-    throw new UsageError(
-      `--base-url ${JSON.stringify(value)} is not a site root such as ${DEFAULT_BASE_URL} (http or https, no path)`,
-    );
-  return url.origin;
-}
+    return `is not a site root such as ${DEFAULT_BASE_URL} (http or https, no path)`;
+}).transform((v) => new URL(v).origin);
 
-function read(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    const m = /'([^']+)'/.exec((e as Error).message);
-    const code = (e as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new UsageError(`${m?.[1].split(' ')[0] ?? 'a flag'} needs a value`);
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-      throw new UsageError(`unexpected argument ${m?.[1] ?? ''}; valid flags: ${flagList}`);
-    throw new UsageError(`unknown flag ${m?.[1] ?? ''}; valid flags: ${flagList}`);
-  }
-}
+/** One of the search form's option texts, forgiving case and runs of spaces. */
+const formOption = (list: 'SpecialtyV' | 'SubCategoryV') =>
+  z.string().transform((typed, ctx) => {
+    try {
+      return option(list, typed);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const DATE = { type: 'string', value: 'YYYY-MM-DD', required: 'a date as YYYY-MM-DD' } as const;
+
+const flags = {
+  out: {
+    type: 'string',
+    value: 'DIR',
+    help: 'The folder for letters/, manifest.csv and the journal.',
+    required: 'the folder for letters/, manifest.csv and the journal',
+    schema: z.string().min(1, 'is empty'),
+  },
+  'decided-from': { ...DATE, help: 'The first decision date searched.', schema: isoDate },
+  'decided-to': { ...DATE, help: 'The last decision date searched.', schema: isoDate },
+  specialty: {
+    type: 'string',
+    multiple: true,
+    value: 'NAME',
+    help: "Only this reviewer specialty, as the site's form lists it; give it again for more.",
+    schema: formOption('SpecialtyV'),
+  },
+  category: {
+    type: 'string',
+    multiple: true,
+    value: 'VALUE',
+    help: "Only this request category, as the site's form lists it; give it again for more.",
+    schema: formOption('SubCategoryV'),
+  },
+  outcome: {
+    type: 'string',
+    value: 'OUTCOME',
+    help: 'Only decisions with this outcome: Uphold or Overturn.',
+    schema: z.enum(['Uphold', 'Overturn'], { error: 'is not Uphold or Overturn' }).optional(),
+  },
+  'metadata-only': {
+    type: 'boolean',
+    help: "Writes the result pages' rows only, without downloading letters.",
+    schema: z.boolean(),
+  },
+  'delay-ms': {
+    type: 'string',
+    value: 'MS',
+    help: 'Milliseconds to wait between requests.',
+    default: '1000',
+    schema: wholeNumber(0),
+  },
+  'max-requests': {
+    type: 'string',
+    value: 'N',
+    help: 'Stops after this many requests; what is done is kept.',
+    schema: wholeNumber(1).optional(),
+  },
+  'base-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'The site to search (tests point it at a local server).',
+    default: DEFAULT_BASE_URL,
+    schema: siteRoot,
+  },
+  help: HELP,
+} satisfies Flags;
+
+export const FETCH: Cli<typeof flags> = {
+  name: 'npm run fetch',
+  usage: `npm run fetch -- --out DIR --decided-from YYYY-MM-DD --decided-to YYYY-MM-DD
+  [--specialty NAME]... [--category VALUE]... [--outcome Uphold|Overturn]
+  [--metadata-only] [--delay-ms 1000] [--max-requests N] [--base-url URL] [--help]`,
+  about:
+    "Downloads the state's IMR decisions in a range of decision dates: the result pages' rows " +
+    'into manifest.csv, and each letter into letters/. A run stopped for any reason goes on ' +
+    'where it stopped when run again.',
+  flags,
+  check: (v) =>
+    v['decided-from'] > v['decided-to']
+      ? `--decided-from ${v['decided-from']} is after --decided-to ${v['decided-to']}`
+      : undefined,
+};
 
 type Parsed = Pick<
   FetchOptions,
@@ -82,36 +109,15 @@ type Parsed = Pick<
 
 /** The options a command line asks for, or 'help'; a UsageError says what is wrong. */
 export function parseFetchArgs(argv: string[]): Parsed | 'help' {
-  const v = read(argv);
-  if (v.help) return 'help';
-  if (!v.out)
-    throw new UsageError(
-      '--out is required: the folder for letters/, manifest.csv and the journal',
-    );
-  const from = isoDate('decided-from', v['decided-from']);
-  const to = isoDate('decided-to', v['decided-to']);
-  if (from > to) throw new UsageError(`--decided-from ${from} is after --decided-to ${to}`);
-  if (v.outcome !== undefined && v.outcome !== 'Uphold' && v.outcome !== 'Overturn')
-    throw new UsageError(`--outcome ${JSON.stringify(v.outcome)} is not Uphold or Overturn`);
-  const list = (flag: string, kind: 'SpecialtyV' | 'SubCategoryV', xs: string[] = []) =>
-    xs.map((x) => {
-      try {
-        return option(kind, x);
-      } catch (e) {
-        throw new UsageError(`--${flag} ${(e as Error).message}`);
-      }
-    });
+  const v = parseFlags(FETCH, argv);
+  if (v === 'help') return 'help';
   return {
     out: v.out,
-    range: { from, to },
-    filters: {
-      specialties: list('specialty', 'SpecialtyV', v.specialty),
-      categories: list('category', 'SubCategoryV', v.category),
-      outcome: (v.outcome as 'Uphold' | 'Overturn' | undefined) ?? null,
-    },
-    metadataOnly: v['metadata-only'] ?? false,
-    delayMs: count('delay-ms', v['delay-ms'], 0) ?? 1000,
-    maxRequests: count('max-requests', v['max-requests'], 1) ?? null,
-    baseUrl: baseUrl(v['base-url']),
+    range: { from: v['decided-from'], to: v['decided-to'] },
+    filters: { specialties: v.specialty, categories: v.category, outcome: v.outcome ?? null },
+    metadataOnly: v['metadata-only'],
+    delayMs: v['delay-ms'],
+    maxRequests: v['max-requests'] ?? null,
+    baseUrl: v['base-url'],
   };
 }

@@ -1,4 +1,5 @@
-import { parseFetchArgs, USAGE, UsageError } from './args.ts';
+import { helpText } from '../cli/flags.ts';
+import { FETCH, parseFetchArgs, UsageError } from './args.ts';
 import { runFetch, type Summary } from './run.ts';
 import { StopError } from './types.ts';
 
@@ -23,7 +24,7 @@ const said = (s: Summary) =>
 
 const args = parsed();
 if (args === 'help') {
-  console.log(USAGE);
+  process.stdout.write(helpText(FETCH));
   process.exit(0);
 }
 const log = (line: string) => console.error(line);

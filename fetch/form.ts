@@ -26,7 +26,7 @@ export function option(list: List, typed: string): string {
   const near = options.filter((o) => words.some((w) => squash(o).includes(w))).slice(0, 5);
   const hint = near.length ? `closest: ${near.map((o) => JSON.stringify(o)).join(', ')}` : '';
   throw new Error(
-    `${JSON.stringify(typed)} is not one of the site's ${options.length} ${list} options` +
+    `is not one of the site's ${options.length} ${list} options` +
       (hint ? `; ${hint}` : `; see fetch/form-values.json`),
   );
 }

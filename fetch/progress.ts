@@ -1,3 +1,5 @@
+import { ticker } from '../cli/progress.ts';
+
 /** Counts of a fetch run; totals grow as searches report theirs. */
 export interface Counts {
   pages: number;
@@ -30,13 +32,10 @@ export function formatSeconds(s: number): string {
 
 /** Prints progressLine at most every 200 ms on a terminal and every 5 s otherwise. */
 export function progress(out: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr) {
-  const t0 = performance.now();
-  let last = -Infinity;
+  let counts: Counts;
+  const tick = ticker(out, (seconds) => progressLine(counts, seconds));
   return (c: Counts, final = false) => {
-    const now = performance.now();
-    if (!final && now - last < (out.isTTY ? 200 : 5000)) return;
-    last = now;
-    const line = progressLine(c, (now - t0) / 1000);
-    out.write(out.isTTY ? `\r${line}\x1b[K${final ? '\n' : ''}` : `progress: ${line}\n`);
+    counts = c;
+    tick(final);
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ETL, FUZZ, GENERATE } from '../etl/cli/commands.ts';
-import { parseFlags, UsageError, type Cli, type Flags } from '../etl/cli/flags.ts';
+import { parseFlags, UsageError, type Cli, type Flags } from '../cli/flags.ts';
 import { generate } from '../etl/generate/index.ts';
 import { ROOT, tempDir } from './helpers.ts';
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { HELP, type Cli, type Flags } from './flags.ts';
-import { etlMemory, folder, newPath, wholeNumber } from '../../cli/values.ts';
+import { HELP, type Cli, type Flags } from '../../cli/flags.ts';
+import { folder, newPath, wholeNumber } from '../../cli/values.ts';
+import { etlMemory } from '../pipeline/memory.ts';
 import { isDuckDbFile } from '../../warehouse/schema.ts';
 
 // Each command line is declared once here: its parsing, its error messages and its --help all

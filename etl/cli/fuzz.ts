@@ -1,6 +1,6 @@
 import { makeFuzzCorpus } from '../generate/fuzz.ts';
 import { FUZZ } from './commands.ts';
-import { runCli } from './flags.ts';
+import { runCli } from '../../cli/flags.ts';
 
 // npm run generate:fuzz -- --out DIR: the malformed inputs the reliability tests use.
 await runCli(FUZZ, ({ out, seed }) => {

@@ -1,6 +1,6 @@
 import { generate } from '../generate/index.ts';
 import { GENERATE } from './commands.ts';
-import { runCli } from './flags.ts';
+import { runCli } from '../../cli/flags.ts';
 
 await runCli(GENERATE, async ({ letters, seed, out, format }) => {
   const t0 = performance.now();

@@ -1,16 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { emptyDone, type Done } from '../pipeline/batch.ts';
+import { emptyDone, hashFile, type Done } from '../pipeline/batch.ts';
 import { ParseError } from '../letters/types.ts';
 import { readDmhcCsv } from './csv.ts';
 import { quarantineCase, type CaseBatch } from './rows.ts';
-
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash);
-  return hash.digest('hex');
-}
 
 /** Where a CSV's rows go: batches to the worker threads, this thread's own results to the run. */
 export interface CsvSink {
@@ -32,7 +23,7 @@ export async function stageCsv(
   parser_version: string,
   sink: CsvSink,
 ): Promise<'new' | 'changed' | 'unchanged'> {
-  const file = { source_file, source_sha256: await sha256File(path), parser_version };
+  const file = { source_file, source_sha256: hashFile(path), parser_version };
   if (known === file.source_sha256) return 'unchanged';
   const bad = emptyDone();
   const quarantine = (reason: string) => quarantineCase(bad, file, reason);

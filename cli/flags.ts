@@ -5,6 +5,10 @@ import { z } from 'zod';
 export interface Flag {
   /** A boolean flag takes no value. */
   type: 'string' | 'boolean';
+  /** A string flag that may be given more than once: its schema checks each value. */
+  multiple?: boolean;
+  /** Given on every command line; a missing one is named with this text, e.g. 'a folder'. */
+  required?: string;
   /** The value's name in the help, e.g. DIR. */
   value?: string;
   /** One sentence for --help. */
@@ -17,7 +21,11 @@ export interface Flag {
 }
 
 export type Flags = Record<string, Flag>;
-export type Values<F extends Flags> = { [K in keyof F]: z.output<F[K]['schema']> };
+export type Values<F extends Flags> = {
+  [K in keyof F]: F[K] extends { multiple: true }
+    ? z.output<F[K]['schema']>[]
+    : z.output<F[K]['schema']>;
+};
 
 /** A command line: its flags, and a check across them that returns what is wrong, if anything. */
 export interface Cli<F extends Flags> {
@@ -57,14 +65,21 @@ function unknown(rawName: string, flags: Flags): string {
     (n) => distance(typed, n) <= (typed.length > 3 ? 2 : 1) || n.startsWith(typed),
   );
   const hint = near.length ? ` (did you mean --${near[0]}?)` : '';
-  return `unknown flag ${rawName}${hint}; the flags are ${names.map((n) => `--${n}`).join(', ')}`;
+  return `unknown flag ${rawName}; valid flags: ${flagList(flags)}${hint}`;
 }
+
+const flagList = (flags: Flags) =>
+  Object.keys(flags)
+    .map((n) => `--${n}`)
+    .join(', ');
 
 const looksLikeFlag = (v: string) => /^--?[A-Za-z]/.test(v);
 
-/** The flags given, as written: a string for a value, true for a boolean. */
-function given(flags: Flags, argv: string[]): Record<string, string | true> {
-  const options = Object.fromEntries(Object.entries(flags).map(([n, f]) => [n, { type: f.type }]));
+/** The flags given, as written: a string for a value (a list for a multiple), true for a boolean. */
+function given(flags: Flags, argv: string[]): Record<string, string | string[] | true> {
+  const options = Object.fromEntries(
+    Object.entries(flags).map(([n, f]) => [n, { type: f.type, multiple: f.multiple ?? false }]),
+  );
   // Not strict: every mistake is told here, in this project's words, not Node's.
   const { tokens } = parseArgs({
     args: argv,
@@ -73,12 +88,17 @@ function given(flags: Flags, argv: string[]): Record<string, string | true> {
     allowPositionals: true,
     tokens: true,
   });
-  const raw: Record<string, string | true> = {};
+  const raw: Record<string, string | string[] | true> = Object.fromEntries(
+    Object.entries(flags)
+      .filter(([, f]) => f.multiple)
+      .map(([n]) => [n, []]),
+  );
   for (const t of tokens) {
     if (t.kind === 'option-terminator') continue;
     if (t.kind === 'positional')
       throw new UsageError(
-        `unexpected argument ${JSON.stringify(t.value)}: every value follows its flag, as in --flag VALUE`,
+        `unexpected argument ${t.value}; valid flags: ${flagList(flags)}; ` +
+          `a value follows its flag, as in --flag VALUE, and ${JSON.stringify(t.value)} follows none`,
       );
     const f = Object.hasOwn(flags, t.name) ? flags[t.name] : undefined;
     if (!f) throw new UsageError(unknown(t.rawName, flags));
@@ -88,10 +108,19 @@ function given(flags: Flags, argv: string[]): Record<string, string | true> {
       f.type === 'string' &&
       (t.value === undefined || (!t.inlineValue && looksLikeFlag(t.value)))
     )
-      throw new UsageError(`${t.rawName} needs a value: ${f.valid ?? f.value}`);
-    raw[t.name] = t.value ?? true;
+      throw new UsageError(`${t.rawName} needs a value${f.valid ? `: ${f.valid}` : ''}`);
+    const before = raw[t.name];
+    raw[t.name] = !f.multiple ? (t.value ?? true) : [...(before as string[]), t.value!];
   }
   return raw;
+}
+
+// One value of a flag, checked and converted; what is wrong names the flag and the value.
+function checkValue(name: string, f: Flag, value: unknown): unknown {
+  const r = f.schema.safeParse(value);
+  if (r.success) return r.data;
+  const valid = f.valid ? `; expected ${f.valid}` : '';
+  throw new UsageError(`--${name} ${JSON.stringify(value)} ${r.error.issues[0].message}${valid}`);
 }
 
 /** The values of argv's flags, checked and converted, or 'help'; a mistake throws a UsageError. */
@@ -101,14 +130,11 @@ export function parseFlags<F extends Flags>(cli: Cli<F>, argv: string[]): Values
   const out: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(cli.flags)) {
     const value = raw[name] ?? f.default ?? (f.type === 'boolean' ? false : undefined);
-    const r = f.schema.safeParse(value);
-    if (!r.success) {
-      const valid = f.valid ? `; expected ${f.valid}` : '';
-      throw new UsageError(
-        `--${name} ${JSON.stringify(value)} ${r.error.issues[0].message}${valid}`,
-      );
-    }
-    out[name] = r.data;
+    if (value === undefined && f.required)
+      throw new UsageError(`--${name} is required: ${f.required}`);
+    const values = Array.isArray(value) ? value : [value];
+    out[name] = values.map((v) => checkValue(name, f, v));
+    if (!f.multiple) out[name] = (out[name] as unknown[])[0];
   }
   const wrong = cli.check?.(out as Values<F>);
   if (wrong) throw new UsageError(wrong);
