@@ -1,9 +1,8 @@
-import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Sqlite from 'better-sqlite3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Random } from '../etl/generate/random.ts';
+import { sqliteBaseline } from './sqlite.ts';
 import { ensureDatabase, httpGet, median, ROOT, startServer, table } from './util.ts';
 
 // npm run bench:api -- --letters N: latency of every endpoint under random filter mixes, CSV
@@ -17,38 +16,7 @@ const { values } = parseArgs({
 const n = Number(values.letters);
 const dir = join(ROOT, 'data', 'bench', String(n));
 const db = ensureDatabase(n);
-// The same aggregates on SQLite (better-sqlite3, an index on every filter column), as Datasette would run them.
-const sqlitePath = join(dir, 'baseline.sqlite');
-if (!existsSync(sqlitePath)) {
-  console.log('building the SQLite baseline (kept for later runs)...');
-  const duck = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const conn = await duck.connect();
-  const lite = new Sqlite(`${sqlitePath}.building`);
-  lite.exec(`CREATE TABLE facts (letter_id TEXT, item_no INTEGER, treatment TEXT, decision TEXT, category TEXT, decision_date TEXT, specialty TEXT);
-    CREATE TABLE sources (letter_id TEXT, item_no INTEGER, source TEXT);`);
-  const ins = lite.prepare('INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insS = lite.prepare('INSERT INTO sources VALUES (?, ?, ?)');
-  const result = await conn.stream(
-    `SELECT letter_id, item_no, treatment, decision, category, decision_date::VARCHAR, reviewer_specialty, guideline_sources FROM facts`,
-  );
-  for await (const chunk of result.yieldRowsJs()) {
-    lite.transaction(() => {
-      for (const x of chunk) {
-        ins.run(...(x.slice(0, 7) as never[]));
-        for (const s of x[7] as string[]) insS.run(x[0], x[1], s);
-      }
-    })();
-  }
-  for (const c of ['treatment', 'decision', 'category', 'decision_date', 'specialty'])
-    lite.exec(`CREATE INDEX facts_${c} ON facts (${c})`);
-  lite.exec(
-    'CREATE INDEX sources_key ON sources (letter_id, item_no); CREATE INDEX sources_source ON sources (source); ANALYZE;',
-  );
-  lite.close();
-  conn.closeSync();
-  duck.closeSync();
-  renameSync(`${sqlitePath}.building`, sqlitePath);
-}
+const lite = await sqliteBaseline(db, dir);
 
 // The server, in its own process, so its RSS is its own, with its result cache off: every
 // request below runs its queries.
@@ -155,7 +123,6 @@ const exportSecs = (performance.now() - t0) / 1000;
 clearInterval(sampler);
 const exported = lines - 2; // the comment line and the header
 
-const lite = new Sqlite(sqlitePath, { readonly: true });
 const COMPARE: [string, string, string][] = [
   [
     'rate by category, no filter',
@@ -187,10 +154,10 @@ const cmp: (string | number)[][] = [
   ['query (15 runs, medians)', 'IMR Outcomes API ms', 'SQLite ms', 'SQLite / API'],
 ];
 const ratios: number[] = [];
-for (const [name, path, sql] of COMPARE) {
+for (const [name, path, sql] of lite ? COMPARE : []) {
   const a: number[] = [];
   const b: number[] = [];
-  const stmt = lite.prepare(sql);
+  const stmt = lite!.prepare(sql);
   for (let i = 0; i < 15; i++) {
     let t = performance.now();
     await httpGet(base + path);
@@ -220,4 +187,4 @@ console.log(`\n${n} letters, ${items} services`);
 console.log(
   `\nCSV export: ${exported} rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSecs.toFixed(1)} s = ${Math.round(exported / exportSecs)} rows/s; server RSS ${Math.round(before)} MB before, ${Math.round(peak)} MB peak`,
 );
-console.log(`\n${table(cmp)}\nmedian ratio SQLite / API: ${median(ratios).toFixed(1)}`);
+if (lite) console.log(`\n${table(cmp)}\nmedian ratio SQLite / API: ${median(ratios).toFixed(1)}`);
