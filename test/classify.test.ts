@@ -4,7 +4,7 @@ import { classify, surgicalContext } from '../etl/letters/classify/classify.ts';
 import { normaliseService } from '../etl/letters/fields/service.ts';
 import { findDrugs } from '../etl/letters/classify/drug-lexicon.ts';
 import { BEFORE_DRUGS, AFTER_DRUGS } from '../etl/letters/classify/rules/treatments.ts';
-import { DRUGS } from '../etl/letters/classify/rules/drugs.ts';
+import { DRUGS } from '../model/drugs.ts';
 import { SERVICES } from '../etl/generate/catalogue.ts';
 import { guidelineSources, mtusChapters } from '../etl/letters/fields/guidelines.ts';
 import { toIsoDate } from '../etl/letters/fields/dates.ts';

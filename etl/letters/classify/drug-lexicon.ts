@@ -1,4 +1,4 @@
-import { DRUGS } from './rules/drugs.ts';
+import { DRUGS } from '../../../model/drugs.ts';
 
 /** A drug the treatment names: the words as written, its generic ingredient(s) and its class. */
 export interface DrugMention {

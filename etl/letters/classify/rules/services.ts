@@ -2,7 +2,7 @@
 // top to bottom, the first pattern (case-insensitive) that matches the treatment names it.
 // "{Spine}" becomes the spinal region the treatment names (a lumbar and a cervical epidural are
 // different procedures); "{Joint}" the joint a surgery is on. Drugs are named by their generic
-// ingredients from the drug lexicon (rules/drugs.ts), not here.
+// ingredients from the drug lexicon (model/drugs.ts), not here.
 
 export const SERVICE_NAMES: [pattern: string, service: string][] = [
   ['PT/PTT|PT/INR', 'PT/PTT'],
