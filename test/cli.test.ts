@@ -35,31 +35,21 @@ beforeAll(async () => {
 describe('command-line mistakes', () => {
   const db = () => join(work, 'imr.duckdb');
   // [what is wrong, command, arguments, words the one line must hold: the flag and what is valid]
-  const cases: [string, keyof typeof SCRIPTS, () => string[], string[]][] = [
-    [
-      'no workers',
+  type Case = [string, keyof typeof SCRIPTS, () => string[], string[]];
+  const cases: Case[] = [
+    ...(
+      [
+        ['no workers', '0'],
+        ['workers not a number', 'abc'],
+        ['negative workers', '-1'],
+        ['fractional workers', '1.5'],
+      ] as const
+    ).map(([what, workers]): Case => [
+      what,
       'etl',
-      () => ['--input', letters, '--db', db(), '--workers', '0'],
+      () => ['--input', letters, '--db', db(), '--workers', workers],
       ['--workers', '1 to 256'],
-    ],
-    [
-      'workers not a number',
-      'etl',
-      () => ['--input', letters, '--db', db(), '--workers', 'abc'],
-      ['--workers', '1 to 256'],
-    ],
-    [
-      'negative workers',
-      'etl',
-      () => ['--input', letters, '--db', db(), '--workers', '-1'],
-      ['--workers', '1 to 256'],
-    ],
-    [
-      'fractional workers',
-      'etl',
-      () => ['--input', letters, '--db', db(), '--workers', '1.5'],
-      ['--workers', '1 to 256'],
-    ],
+    ]),
     [
       'missing input folder',
       'etl',
