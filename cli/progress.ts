@@ -2,12 +2,12 @@ type Out = NodeJS.WritableStream & { isTTY?: boolean };
 
 /**
  * A printer of progress: each call prints line(seconds since the start) at most every 200 ms on
- * a terminal, in place, and every 5 s otherwise, as a `progress:` line for logs and CI. A final
- * call always prints, and ends the terminal's line.
+ * a terminal, in place, and every 5 s otherwise, as a `progress:` line for logs and CI; the
+ * first after one such wait. A final call always prints, and ends the terminal's line.
  */
 export function ticker(out: Out, line: (seconds: number, final: boolean) => string) {
   const t0 = performance.now();
-  let last = -Infinity;
+  let last = t0;
   return (final = false) => {
     const now = performance.now();
     if (!final && now - last < (out.isTTY ? 200 : 5000)) return;

@@ -65,7 +65,7 @@ describe('PDF engines', () => {
         '-e',
         `
       const natives = [JSON.stringify, JSON.parse, Array.prototype.push];
-      const { pdfjsText } = await import('./etl/pdf/pdfjs.ts');
+      const { pdfjsText } = await import('./etl/letters/pdf/pdfjs.ts');
       const { textToPdf } = await import('./etl/generate/pdf.ts');
       await pdfjsText(new Uint8Array(textToPdf('IMR')));
       console.log([JSON.stringify, JSON.parse, Array.prototype.push].map((f, i) => f === natives[i]).join())`,
