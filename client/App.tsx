@@ -1,20 +1,20 @@
-import { num, pct, prefetch, useApi, VIEW_URLS, type Summary } from './api.ts';
-import { useUrlState, type State } from './state.ts';
-import { FilterBar } from './FilterBar.tsx';
-import { RateChart } from './RateChart.tsx';
-import { TrendChart } from './TrendChart.tsx';
-import { Heatmap } from './Heatmap.tsx';
-import { TopTreatments } from './TopTreatments.tsx';
-import { ServiceList } from './ServiceList.tsx';
-import { LetterView } from './LetterView.tsx';
-import { Compare } from './Compare.tsx';
-import { ProgramSwitch } from './ProgramSwitch.tsx';
-import { SliceCompare } from './SliceCompare.tsx';
-import { TopicSwitch } from './TopicSwitch.tsx';
-import { Why } from './Why.tsx';
-import { Wait } from './Wait.tsx';
-import { LetterList } from './LetterList.tsx';
-import { effective, withoutProgram } from './program.ts';
+import { num, pct, prefetch, useApi, VIEW_URLS, type Summary } from './data/fetch.ts';
+import { useUrlState, type State } from './data/url-state.ts';
+import { FilterBar } from './views/FilterBar.tsx';
+import { RateChart } from './charts/RateChart.tsx';
+import { TrendChart } from './charts/TrendChart.tsx';
+import { Heatmap } from './charts/Heatmap.tsx';
+import { TopTreatments } from './charts/TopTreatments.tsx';
+import { ServiceList } from './views/ServiceList.tsx';
+import { LetterView } from './views/LetterView.tsx';
+import { Compare } from './views/Compare.tsx';
+import { ProgramSwitch } from './views/ProgramSwitch.tsx';
+import { SliceCompare } from './views/SliceCompare.tsx';
+import { TopicSwitch } from './views/TopicSwitch.tsx';
+import { Why } from './views/Why.tsx';
+import { Wait } from './views/Wait.tsx';
+import { LetterList } from './views/LetterList.tsx';
+import { effective, withoutProgram } from './data/program-choice.ts';
 
 /** The notice for synthetic data in view: which program's services, and how many. */
 function syntheticNotice(s: Summary): string | null {

@@ -1,6 +1,6 @@
-import { prefetch } from './api.ts';
-import { effective } from './program.ts';
-import { readState } from './state.ts';
+import { prefetch } from './data/fetch.ts';
+import { effective } from './data/program-choice.ts';
+import { readState } from './data/url-state.ts';
 import './style.css';
 import './compare.css';
 import './why.css';

@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import { num, pct, type TimelinessRow } from '../data/fetch.ts';
+import { days } from '../data/review-time.ts';
+
+/** What an empty review-time chart says: the letters may be there, without the measure. */
+export const NO_WAITS =
+  'No letters or cases under these filters have this measure (the 2001-2016 health-plan file has no day counts).';
+
+/** Days in a table cell, its column saying they are days: "32", "32.5", "–". */
+const figure = (x: number | null) => days(x).replace(/ days$/, '');
+
+/**
+ * A review-time chart's table: the key cells, then the letters or cases counted (n), the median,
+ * the 25th to 75th percentile and the 90th in days, how many were within the legal limit (the
+ * share and its 95% interval), and the spans left out as impossible.
+ */
+export function WaitTable<R extends TimelinessRow>(props: {
+  caption: string;
+  keys: string[];
+  rows: R[];
+  id: (r: R) => string;
+  cells: (r: R) => ReactNode;
+  attributes?: (r: R) => Record<string, string>;
+}) {
+  return (
+    <table className="wait-table">
+      <caption className="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.keys.map((k) => (
+            <th key={k} scope="col">
+              {k}
+            </th>
+          ))}
+          <th scope="col">n</th>
+          <th scope="col">Median days</th>
+          <th scope="col">25th–75th</th>
+          <th scope="col">90th</th>
+          <th scope="col">Within limit (95% interval)</th>
+          <th scope="col">Left out</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={props.id(r)} {...props.attributes?.(r)}>
+            {props.cells(r)}
+            <td>{num(r.n)}</td>
+            <td>{figure(r.median_days)}</td>
+            <td>
+              {figure(r.p25_days)}–{figure(r.p75_days)}
+            </td>
+            <td>{figure(r.p90_days)}</td>
+            <td>
+              {num(r.within_limit)}: {pct(r.within_limit_share)} ({pct(r.ci_low)}–{pct(r.ci_high)})
+            </td>
+            <td>{num(r.excluded)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A key's figures in words, for summaries: "Standard: median 32 days (25th–75th percentile 28–38 days), ...". */
+export const waitSentence = (r: TimelinessRow) =>
+  `${r.key}: median ${days(r.median_days)} (25th–75th percentile ${figure(r.p25_days)}–${days(r.p75_days)}), ${num(r.n)} letters or cases, ${pct(r.within_limit_share)} within the legal limit`;
