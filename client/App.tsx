@@ -1,5 +1,8 @@
-import { num, pct, prefetch, useApi, VIEW_URLS, type Summary } from './data/fetch.ts';
-import { useUrlState, type State } from './data/url-state.ts';
+import type { Summary } from '../model/api.ts';
+import { useApi } from './data/fetch.ts';
+import { num, pct } from './data/format.ts';
+import { exportUrl, prefetch, summaryUrl } from './data/urls.ts';
+import { useUrlState, type StateProps } from './data/url-state.ts';
 import { FilterBar } from './views/FilterBar.tsx';
 import { RateChart } from './charts/RateChart.tsx';
 import { TrendChart } from './charts/TrendChart.tsx';
@@ -33,7 +36,7 @@ const units = (s: Summary) =>
     .map((p) => (p.program === 'DWC' ? 'letters' : 'cases'))
     .join(' and ') || 'letters';
 
-function Views({ state, onState }: { state: State; onState: (s: State) => void }) {
+function Views({ state, onState }: StateProps) {
   const props = { state, onState };
   return (
     <>
@@ -62,12 +65,10 @@ function Views({ state, onState }: { state: State; onState: (s: State) => void }
 export function App() {
   const [url, setState] = useUrlState();
   // Both programs under the other filters: what decides the default program and labels the switch.
-  const { data: all, error: allError } = useApi<Summary>(
-    `/api/summary?${withoutProgram(url.filters)}`,
-  );
+  const { data: all, error: allError } = useApi<Summary>(summaryUrl(withoutProgram(url.filters)));
   const state = effective(url, all);
-  if (state && state.view.show !== 'compare') prefetch(state);
-  const { data: s, error } = useApi<Summary>(state ? VIEW_URLS.summary(state) : null);
+  if (state) prefetch(state);
+  const { data: s, error } = useApi<Summary>(state ? summaryUrl(state.filters) : null);
   const notice = s && syntheticNotice(s);
   const failed = error ?? allError;
   return (
@@ -99,7 +100,7 @@ export function App() {
               : `${num(s.items)} services in ${num(s.letters)} ${units(s)}: ${pct(s.uphold_rate)} upheld (95% CI ${pct(s.ci_low)}–${pct(s.ci_high)}).`
             : 'Loading…'}
         </p>
-        <a className="button" href={`/api/export.csv?${(state ?? url).filters}`} download>
+        <a className="button" href={exportUrl((state ?? url).filters)} download>
           Download this slice (CSV)
         </a>
       </div>

@@ -1,73 +1,15 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { dimension, type DimensionName } from '../../model/dimensions.ts';
-import type { AdjustedRateRow } from '../../model/api.ts';
-import { downloadCsv, num, pct, type AdjustedRates } from '../data/fetch.ts';
-import { Label } from './BarShapes.tsx';
-
-const plural = (w: string) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`);
-const ratio = (x: number | null) => (x === null ? '–' : x.toFixed(2));
-
-/** What an adjusted chart says it held constant, and its first row's ratio. */
-export function adjustedSummary(data: AdjustedRates, byLabel: string): string {
-  const stratum = dimension(data.adjust as DimensionName).stratum ?? data.adjust;
-  const top = data.rows.find((r) => r.oe_ratio !== null);
-  return (
-    `Held constant: the mix of ${plural(stratum)}. Each ${byLabel}'s services are weighed at ` +
-    `the uphold rate of their own ${stratum} among all services under these filters ` +
-    `(indirect standardisation); O/E above 1 means upheld more often than that mix predicts.` +
-    (data.single_key_strata
-      ? ` ${num(data.single_key_strata)} of ${num(data.strata)} ${plural(stratum)} hold services of one ${byLabel} only and are left out.`
-      : '') +
-    (top
-      ? ` ${top.key}: O/E ${ratio(top.oe_ratio)} (95% CI ${ratio(top.oe_ci_low)}–${ratio(top.oe_ci_high)}), ${pct(top.adjusted_upheld / top.adjusted_n)} upheld where its mix predicts ${pct(top.expected_rate)}.`
-      : '')
-  );
-}
-
-export const downloadAdjusted = (dim: string, rows: AdjustedRateRow[]) =>
-  downloadCsv(`imr-rates-by-${dim}-adjusted.csv`, rows);
-
-/** The adjusted rows as a table: compared services, observed and expected rates, O/E. */
-export function AdjustedTable({ rows, byLabel }: { rows: AdjustedRateRow[]; byLabel: string }) {
-  return (
-    <table>
-      <caption className="visually-hidden">Observed / expected uphold rate by {byLabel}</caption>
-      <thead>
-        <tr>
-          {['Key', 'n', 'Compared', 'Observed', 'Expected', 'O/E', '95% interval'].map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <td>{r.key}</td>
-            <td>{num(r.n)}</td>
-            <td>{num(r.adjusted_n)}</td>
-            <td>{r.adjusted_n ? pct(r.adjusted_upheld / r.adjusted_n) : '–'}</td>
-            <td>{pct(r.expected_rate)}</td>
-            <td>{ratio(r.oe_ratio)}</td>
-            <td>
-              {ratio(r.oe_ci_low)}–{ratio(r.oe_ci_high)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import type { ReactNode } from 'react';
+import { ReferenceLine } from 'recharts';
+import type { AdjustedRateRow, AdjustedRates, Rates } from '../../model/api.ts';
+import { adjustedSummary, observed } from '../data/adjusted-words.ts';
+import { downloadCsv } from '../data/csv.ts';
+import type { Loaded } from '../data/fetch.ts';
+import { num, pct, ratio } from '../data/format.ts';
+import { menuOf } from '../data/program-choice.ts';
+import type { State } from '../data/url-state.ts';
+import { BarFrame } from './BarFrame.tsx';
+import { Card } from './Card.tsx';
+import { Table } from './Table.tsx';
 
 type Point = AdjustedRateRow & { label: string };
 interface MarkProps {
@@ -78,15 +20,7 @@ interface MarkProps {
 }
 
 /** O/E with its interval around 1.0, one row a key (a row not compared has no mark). */
-export function AdjustedChart({
-  rows,
-  byLabel,
-  narrow,
-}: {
-  rows: AdjustedRateRow[];
-  byLabel: string;
-  narrow: boolean;
-}) {
+function Chart({ rows, byLabel }: { rows: AdjustedRateRow[]; byLabel: string }) {
   const points: Point[] = rows.map((r) => ({ ...r, label: `${r.key} (n=${num(r.adjusted_n)})` }));
   const ends = rows.flatMap((r) => (r.oe_ratio === null ? [] : [r.oe_ci_low!, r.oe_ci_high!]));
   const lo = Math.min(0.8, Math.floor(Math.min(...ends, 1) * 10) / 10);
@@ -103,40 +37,68 @@ export function AdjustedChart({
       </g>
     );
   };
+  const says = (r: Point) =>
+    `O/E ${ratio(r.oe_ratio)} (95% CI ${ratio(r.oe_ci_low)}–${ratio(r.oe_ci_high)}); observed ${observed(r)}, expected ${pct(r.expected_rate)}`;
   return (
-    <div
-      role="figure"
-      aria-label={`Observed / expected uphold rate by ${byLabel}, with 95% intervals around 1; open the table for the numbers`}
+    <BarFrame
+      describe={`Observed / expected uphold rate by ${byLabel}, with 95% intervals around 1`}
+      rows={points}
+      labels={{ key: 'label', width: [160, 290], max: [22, 45] }}
+      axis={{ domain: [lo, hi], format: ratio }}
+      tooltip={(r) => [says(r), 'Observed / expected']}
+      series={[{ name: 'oe_ratio', value: (r) => r.oe_ratio, shape: Mark }]}
     >
-      <ResponsiveContainer width="100%" height={40 + rows.length * 26}>
-        <BarChart data={points} layout="vertical" margin={{ left: 8, right: 24 }}>
-          <CartesianGrid horizontal={false} />
-          <XAxis type="number" domain={[lo, hi]} allowDataOverflow tickFormatter={ratio} />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={narrow ? 160 : 290}
-            interval={0}
-            tick={(p: object) => <Label {...p} max={narrow ? 22 : 45} />}
-          />
-          <ReferenceLine x={1} stroke="#b8562b" strokeDasharray="4 3" />
-          <Tooltip
-            formatter={(_v, _n, item) => {
-              const r = item.payload as Point;
-              return [
-                `O/E ${ratio(r.oe_ratio)} (95% CI ${ratio(r.oe_ci_low)}–${ratio(r.oe_ci_high)}); observed ${r.adjusted_n ? pct(r.adjusted_upheld / r.adjusted_n) : '–'}, expected ${pct(r.expected_rate)}`,
-                'Observed / expected',
-              ];
-            }}
-          />
-          <Bar
-            dataKey="oe_ratio"
-            isAnimationActive={false}
-            background={{ fill: 'transparent' }}
-            shape={Mark}
-          />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+      <ReferenceLine x={1} stroke="#b8562b" strokeDasharray="4 3" />
+    </BarFrame>
+  );
+}
+
+/**
+ * The rate chart adjusted for service mix: each key's observed / expected uphold rate with its
+ * interval, its table of compared services, observed and expected rates, and O/E.
+ */
+export function AdjustedCard(props: {
+  state: State;
+  answer: Loaded<Rates | AdjustedRates>;
+  controls: ReactNode;
+}) {
+  const { dim, adjust } = props.state.view;
+  const { data, error, loading } = props.answer;
+  const byLabel = menuOf('rateMenu', props.state, dim)[dim] ?? dim;
+  // The last answer is kept while the next loads: only an adjusted one of this view is drawn.
+  const adjusted = data && 'adjust' in data && data.adjust === adjust && data.by === dim;
+  const rows = adjusted ? data.rows : [];
+  return (
+    <Card
+      title={`Uphold rate by ${byLabel}, observed / expected for its mix`}
+      summary={adjusted ? adjustedSummary(data, byLabel) : ''}
+      loaded={{ loading: loading || !adjusted, error }}
+      empty={rows.length === 0}
+      onDownload={() => downloadCsv(`imr-rates-by-${dim}-adjusted.csv`, rows)}
+      controls={props.controls}
+      table={
+        <Table
+          caption={`Observed / expected uphold rate by ${byLabel}`}
+          keys={['Key']}
+          heads={['n', 'Compared', 'Observed', 'Expected', 'O/E', '95% interval']}
+          rows={rows}
+          id={(r) => r.key}
+          cells={(r) => <td>{r.key}</td>}
+          figures={(r) => (
+            <>
+              <td>{num(r.n)}</td>
+              <td>{num(r.adjusted_n)}</td>
+              <td>{observed(r)}</td>
+              <td>{pct(r.expected_rate)}</td>
+              <td>{ratio(r.oe_ratio)}</td>
+              <td>
+                {ratio(r.oe_ci_low)}–{ratio(r.oe_ci_high)}
+              </td>
+            </>
+          )}
+        />
+      }
+      chart={<Chart rows={rows} byLabel={byLabel} />}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import type { RateRow } from '../data/fetch.ts';
+import type { RateRow } from '../../model/api.ts';
 
 interface ShapeProps {
   x: number;

@@ -7,8 +7,8 @@ import { useState, type ReactNode } from 'react';
 export function Card(props: {
   title: string;
   summary: string;
-  loading: boolean;
-  error: string | null;
+  /** Whether its data are loading, or why they could not be (a useApi answer). */
+  loaded: { loading: boolean; error: string | null };
   empty: boolean;
   /** What an empty card says (by default, that no service matches). */
   emptyText?: string;
@@ -18,9 +18,10 @@ export function Card(props: {
   onDownload: () => void;
 }) {
   const [asTable, setAsTable] = useState(false);
+  const { loading, error } = props.loaded;
   const id = props.title.replace(/\W+/g, '-').toLowerCase();
   return (
-    <section className="card" aria-labelledby={id} aria-busy={props.loading}>
+    <section className="card" aria-labelledby={id} aria-busy={loading}>
       <header>
         <h2 id={id}>{props.title}</h2>
         <div className="actions">
@@ -33,15 +34,15 @@ export function Card(props: {
         </div>
       </header>
       {props.controls && <div className="controls">{props.controls}</div>}
-      {props.error ? (
+      {error ? (
         <p className="error" role="alert">
-          Could not load this chart: {props.error}
+          Could not load this chart: {error}
         </p>
-      ) : props.empty && !props.loading ? (
+      ) : props.empty && !loading ? (
         <p className="empty">{props.emptyText ?? 'No services match these filters.'}</p>
       ) : (
         <>
-          <p className="summary">{props.loading && props.empty ? 'Loading…' : props.summary}</p>
+          <p className="summary">{loading && props.empty ? 'Loading…' : props.summary}</p>
           {/* A wide table scrolls inside its card, never the page. */}
           <div className="scroll">{asTable ? props.table : props.chart}</div>
         </>

@@ -1,22 +1,10 @@
-import { EVENTS, type PolicyEvent } from '../../model/events.ts';
-import { num, pct, useApi, type Comparison } from '../data/fetch.ts';
-import { inView } from '../data/program-choice.ts';
-import { aroundDate, compareUrl, differenceWords } from '../data/slices.ts';
+import type { Comparison } from '../../model/api.ts';
+import type { PolicyEvent } from '../../model/events.ts';
+import { useApi } from '../data/fetch.ts';
+import { num, pct } from '../data/format.ts';
+import { aroundDate, differenceWords } from '../data/slices.ts';
+import { compareUrl } from '../data/urls.ts';
 import type { State } from '../data/url-state.ts';
-
-/** The policy events of the programs in view (model/events.ts), oldest first. */
-export const eventsFor = (s: State): PolicyEvent[] => {
-  const programs = inView(s);
-  return EVENTS.filter((e) => !programs.length || programs.includes(e.program));
-};
-
-/** The trend's period holding a date: "2018", or the month or quarter's first month "2018-01". */
-export function periodOf(date: string, interval: string): string {
-  if (interval === 'year') return date.slice(0, 4);
-  if (interval === 'month') return date.slice(0, 7);
-  const quarter = Math.floor((Number(date.slice(5, 7)) - 1) / 3) * 3 + 1;
-  return `${date.slice(0, 4)}-${String(quarter).padStart(2, '0')}`;
-}
 
 /**
  * An event's marker on a trend chart, drawn by recharts as a reference line's label: its label

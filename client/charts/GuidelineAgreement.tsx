@@ -1,23 +1,18 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Rate } from '../../model/api.ts';
+import type { Rate, Reasons } from '../../model/api.ts';
 import { valueLabel } from '../../model/dimensions.ts';
-import {
-  downloadCsv,
-  metric,
-  num,
-  pct,
-  QUARTERS,
-  useApi,
-  WHY_URLS,
-  type Reasons,
-} from '../data/fetch.ts';
-import { BarWithInterval, Label, LowNPattern } from './BarShapes.tsx';
+import { downloadCsv } from '../data/csv.ts';
+import { drillTo, unlisted } from '../data/drill.ts';
+import { useApi } from '../data/fetch.ts';
+import { metric, metricWord, num, pct, rateText } from '../data/format.ts';
+import { WHY_URLS } from '../data/urls.ts';
+import type { StateProps } from '../data/url-state.ts';
+import { BarFrame } from './BarFrame.tsx';
+import { BarWithInterval } from './BarShapes.tsx';
 import { Card } from './Card.tsx';
 import { RateTable } from './RateTable.tsx';
-import { drillFilters, encodeDrill } from '../data/drill.ts';
-import type { State } from '../data/url-state.ts';
 
 const TITLE = 'Utilization review and IMR: the same guidelines, or others?';
+const label = (key: string) => valueLabel('guideline_agreement', key);
 
 /** The sentence: how often the two sides' guideline families differ, and the rate either way. */
 function sentence(d: Reasons, which: string): string {
@@ -32,49 +27,36 @@ function sentence(d: Reasons, which: string): string {
  * different guideline families, and the uphold (or overturn) rate when they did and did not;
  * a bar lists its services.
  */
-export function GuidelineAgreement({
-  state,
-  onState,
-}: {
-  state: State;
-  onState: (s: State) => void;
-}) {
-  const { data, error, loading } = useApi<Reasons>(WHY_URLS.reasons(state));
+export function GuidelineAgreement({ state, onState }: StateProps) {
+  const answer = useApi<Reasons>(WHY_URLS.reasons(state));
+  const { data } = answer;
   const which = state.view.metric;
-  const rows = data
-    ? (
-        [
-          ['different', data.guidelines.different_rate],
-          ['same', data.guidelines.same_rate],
-        ] as [string, Rate][]
-      )
-        .filter(([, r]) => r.n > 0)
-        .map(([key, r]) => {
-          const drilled = drillFilters(state.filters, [['guideline_agreement', key]]);
-          return {
-            key,
-            ...r,
-            ...metric(r, which),
-            label: `${valueLabel('guideline_agreement', key)} (n=${num(r.n)})`,
-            reason: 'reason' in drilled ? drilled.reason : null,
-          };
-        })
+  const g = data?.guidelines;
+  const found: [string, Rate][] = g
+    ? [
+        ['different', g.different_rate],
+        ['same', g.same_rate],
+      ]
     : [];
+  const rows = found
+    .filter(([, r]) => r.n > 0)
+    .map(([key, r]) => ({
+      key,
+      ...r,
+      ...metric(r, which),
+      label: `${label(key)} (n=${num(r.n)})`,
+      reason: unlisted(state.filters, [['guideline_agreement', key]]),
+    }));
   const open = (r: (typeof rows)[number]) =>
-    r.reason === null &&
-    onState({
-      ...state,
-      view: { ...state.view, drill: encodeDrill([['guideline_agreement', r.key]]), letter: '', item: '' }, // prettier-ignore
-    });
-  const rate = `${which === 'overturn' ? 'Overturn' : 'Uphold'} rate`;
+    r.reason === null && onState(drillTo(state, [['guideline_agreement', r.key]]));
+  const rate = `${metricWord(which)} rate`;
   return (
     <Card
       title={TITLE}
-      loading={loading}
-      error={error}
-      empty={rows.length === 0}
       summary={data ? sentence(data, which) : ''}
       onDownload={() => downloadCsv('imr-guideline-agreement.csv', rows)}
+      loaded={answer}
+      empty={rows.length === 0}
       table={
         <RateTable
           caption={TITLE}
@@ -88,7 +70,7 @@ export function GuidelineAgreement({
           cells={(r) => (
             <td>
               <button type="button" className="link" onClick={() => open(r)}>
-                {valueLabel('guideline_agreement', r.key)}
+                {label(r.key)}
               </button>
             </td>
           )}
@@ -96,49 +78,14 @@ export function GuidelineAgreement({
         />
       }
       chart={
-        <div role="figure" aria-label={`${TITLE}: bar chart; open the table for the numbers`}>
-          <ResponsiveContainer width="100%" height={40 + rows.length * 40}>
-            <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
-              <LowNPattern />
-              <CartesianGrid
-                horizontal={false}
-                verticalCoordinatesGenerator={({ offset }) =>
-                  QUARTERS.map((q) => offset.left! + q * offset.width!)
-                }
-              />
-              <XAxis
-                type="number"
-                domain={[0, 1]}
-                ticks={QUARTERS}
-                tickFormatter={pct}
-                interval={0}
-              />
-              <YAxis
-                type="category"
-                dataKey="label"
-                width={230}
-                interval={0}
-                tick={(p: object) => <Label {...p} max={36} />}
-              />
-              <Tooltip
-                formatter={(_v, _n, item) => {
-                  const r = item.payload as (typeof rows)[number];
-                  return [
-                    `${pct(r.rate)} (95% CI ${pct(r.low)}–${pct(r.high)}), n=${num(r.n)}`,
-                    rate,
-                  ];
-                }}
-              />
-              <Bar
-                dataKey="rate"
-                isAnimationActive={false}
-                background={{ fill: 'transparent' }}
-                shape={BarWithInterval}
-                onClick={(d) => open((d as unknown as { payload: (typeof rows)[number] }).payload)}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <BarFrame
+          describe={`${TITLE}: bar chart`}
+          rows={rows}
+          rowHeight={40}
+          labels={{ key: 'label', width: [230, 230], max: [36, 36] }}
+          tooltip={(r) => [rateText(r), rate]}
+          series={[{ name: 'rate', value: (r) => r.rate, shape: BarWithInterval, open }]}
+        />
       }
     />
   );

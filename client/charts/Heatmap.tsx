@@ -1,10 +1,15 @@
 import type { ReactNode } from 'react';
-import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type Cell } from '../data/fetch.ts';
+import type { Cell, Crosstab } from '../../model/api.ts';
 import { dimension, valueLabel, type DimensionName } from '../../model/dimensions.ts';
-import { Card } from './Card.tsx';
-import { drillFilters, encodeDrill, type DrillKey } from '../data/drill.ts';
+import { downloadCsv } from '../data/csv.ts';
+import { drillTo, unlisted, type DrillKey } from '../data/drill.ts';
+import { useApi } from '../data/fetch.ts';
+import { metric, num, pct } from '../data/format.ts';
 import { heatmapOf } from '../data/program-choice.ts';
-import type { State } from '../data/url-state.ts';
+import { RATE_URLS } from '../data/urls.ts';
+import type { StateProps } from '../data/url-state.ts';
+import { Card } from './Card.tsx';
+import { HeatCell } from './HeatCell.tsx';
 
 /** The columns found, in the order the dimension declares its values, any others after. */
 function columns(name: DimensionName, cells: Cell[]): string[] {
@@ -26,17 +31,10 @@ function sentence(c: Cell, which: string, axes: Axes): string {
  * Two dimensions' heat map: the programs' own (model/dimensions.ts), or the axes given with the
  * URL of their cross-tab. Each cell's n and rate, shaded by rate; a cell opens its services.
  */
-export function Heatmap(props: {
-  state: State;
-  onState: (s: State) => void;
-  axes?: Axes;
-  url?: string;
-  controls?: ReactNode;
-}) {
+export function Heatmap(props: StateProps & { axes?: Axes; url?: string; controls?: ReactNode }) {
   const { state, onState } = props;
-  const { data, error, loading } = useApi<{ cells: Cell[] }>(
-    props.url ?? VIEW_URLS.crosstab(state),
-  );
+  const answer = useApi<Crosstab>(props.url ?? RATE_URLS.crosstab(state));
+  const { data } = answer;
   const axes = props.axes ?? heatmapOf(state);
   const [rowLabel, colLabel] = [dimension(axes.rows).label, dimension(axes.cols).label];
   const keys = (row: string, col: string): DrillKey[] => [
@@ -49,17 +47,6 @@ export function Heatmap(props: {
   const at = new Map(cells.map((c) => [`${c.row}|${c.col}`, c]));
   const which = state.view.metric;
   const biggest = [...cells].sort((a, b) => b.n - a.n)[0];
-  const open = (row: string, col: string) =>
-    onState({
-      ...state,
-      view: {
-        ...state.view,
-        drill: encodeDrill(keys(row, col)),
-        drill_measure: '',
-        letter: '',
-        item: '',
-      },
-    });
   const table = (
     <table className="heatmap">
       <caption className="visually-hidden">{`${rowLabel} by ${colLabel.toLowerCase()}`}</caption>
@@ -80,37 +67,15 @@ export function Heatmap(props: {
             {cols.map((c) => {
               const cell = at.get(`${r}|${c}`);
               if (!cell) return <td key={c} />;
-              const m = metric(cell, which);
-              const drilled = drillFilters(state.filters, keys(r, c));
-              const text = (
-                <>
-                  {pct(m.rate)}
-                  <small>
-                    n={num(cell.n)}
-                    {cell.low_n ? ' low n' : ''}
-                  </small>
-                  <span className="visually-hidden">{` ${m.word}, 95% interval ${pct(m.low)} to ${pct(m.high)}: ${valueLabel(axes.rows, r)}, ${valueLabel(axes.cols, c)}`}</span>
-                </>
-              );
-              // Lighter for lower rates; even the darkest shade keeps dark text readable (WCAG AA).
-              const light = Math.round(96 - (m.rate ?? 0) * 30);
               return (
-                <td
+                <HeatCell
                   key={c}
-                  style={{ background: `hsl(212, 65%, ${light}%)` }}
-                  className={cell.low_n ? 'low-n' : ''}
-                >
-                  {'reason' in drilled ? (
-                    // No filter lists this cell's services: say why rather than fail.
-                    <span className="cell" title={`Not listed: ${drilled.reason}`}>
-                      {text}
-                    </span>
-                  ) : (
-                    <button type="button" className="cell" onClick={() => open(r, c)}>
-                      {text}
-                    </button>
-                  )}
-                </td>
+                  cell={cell}
+                  m={metric(cell, which)}
+                  says={`${valueLabel(axes.rows, r)}, ${valueLabel(axes.cols, c)}`}
+                  reason={unlisted(state.filters, keys(r, c))}
+                  open={() => onState(drillTo(state, keys(r, c)))}
+                />
               );
             })}
           </tr>
@@ -121,10 +86,9 @@ export function Heatmap(props: {
   return (
     <Card
       title={`${rowLabel} × ${colLabel.toLowerCase()}`}
-      loading={loading}
-      error={error}
-      empty={cells.length === 0}
       summary={biggest ? sentence(biggest, which, axes) : ''}
+      loaded={answer}
+      empty={cells.length === 0}
       controls={props.controls}
       onDownload={() => downloadCsv(`imr-${axes.rows}-by-${axes.cols}.csv`, cells)}
       chart={table}

@@ -1,167 +1,74 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import {
-  downloadCsv,
-  metric,
-  num,
-  pct,
-  QUARTERS,
-  useApi,
-  VIEW_URLS,
-  type AdjustedRates,
-  type RateRow,
-} from '../data/fetch.ts';
-import {
-  AdjustedChart,
-  AdjustedTable,
-  adjustedSummary,
-  downloadAdjusted,
-} from './AdjustedChart.tsx';
-import { RateControls } from './RateControls.tsx';
-import { BarWithInterval, Label, LowNPattern } from './BarShapes.tsx';
-import { Card } from './Card.tsx';
-import { RateTable } from './RateTable.tsx';
-import { drillFilters, encodeDrill } from '../data/drill.ts';
+import type { AdjustedRates, Rates } from '../../model/api.ts';
 import { DIMENSIONS, valueLabel, type DimensionName } from '../../model/dimensions.ts';
-import { NARROW, useMedia } from './media.ts';
+import { downloadCsv } from '../data/csv.ts';
+import { drillTo, unlisted } from '../data/drill.ts';
+import { useApi } from '../data/fetch.ts';
+import { metric, metricWord, num, pct, rateText } from '../data/format.ts';
 import { menuOf } from '../data/program-choice.ts';
-import type { State } from '../data/url-state.ts';
+import { RATE_URLS } from '../data/urls.ts';
+import type { StateProps } from '../data/url-state.ts';
+import { AdjustedCard } from './AdjustedChart.tsx';
+import { BarFrame } from './BarFrame.tsx';
+import { BarWithInterval } from './BarShapes.tsx';
+import { Card } from './Card.tsx';
+import { RateControls } from './RateControls.tsx';
+import { RateTable } from './RateTable.tsx';
+import { KeyCell } from './Table.tsx';
 
 /** Uphold (or overturn) rate by one dimension, with n and intervals; a bar opens its services. */
-export function RateChart({ state, onState }: { state: State; onState: (s: State) => void }) {
+export function RateChart({ state, onState }: StateProps) {
   const { dim, metric: which, adjust } = state.view;
-  const { data, error, loading } = useApi<{ rows: RateRow[]; note?: string } | AdjustedRates>(
-    VIEW_URLS.rates(state),
-  );
-  const narrow = useMedia(NARROW);
-  const RATE_DIMS = menuOf('rateMenu', state, dim);
+  const answer = useApi<Rates | AdjustedRates>(RATE_URLS.rates(state));
+  const dims = menuOf('rateMenu', state, dim);
+  const controls = <RateControls state={state} onState={onState} dims={dims} />;
+  if (adjust) return <AdjustedCard state={state} answer={answer} controls={controls} />;
+  const { data } = answer;
   // Keys that are codes (reason families) read as their labels.
   const shown = (key: string) => (dim in DIMENSIONS ? valueLabel(dim as DimensionName, key) : key);
-  const rows = (data?.rows ?? []).map((r) => {
-    const drilled = drillFilters(state.filters, [[dim, r.key]]);
-    return {
-      ...r,
-      ...metric(r, which),
-      label: `${shown(r.key)} (n=${num(r.n)})${r.low_n ? ' low n' : ''}`,
-      reason: 'reason' in drilled ? drilled.reason : null,
-    };
-  });
+  const rows = (data?.rows ?? []).map((r) => ({
+    ...r,
+    ...metric(r, which),
+    label: `${shown(r.key)} (n=${num(r.n)})${r.low_n ? ' low n' : ''}`,
+    reason: unlisted(state.filters, [[dim, r.key]]),
+  }));
   const top = rows[0];
-  const title = `${which === 'overturn' ? 'Overturn' : 'Uphold'} rate by ${RATE_DIMS[dim] ?? dim}`;
-  const view = (patch: Partial<State['view']>) =>
-    onState({ ...state, view: { ...state.view, ...patch } });
+  const title = `${metricWord(which)} rate by ${dims[dim] ?? dim}`;
   // A bar opens its services, unless no filter can list them (its reason is shown instead).
   const open = (r: (typeof rows)[number]) =>
-    r.reason === null &&
-    view({ drill: encodeDrill([[dim, r.key]]), drill_measure: '', letter: '', item: '' });
-  const controls = <RateControls state={state} onState={onState} dims={RATE_DIMS} />;
-  if (adjust) {
-    // The last answer is kept while the next loads: only an adjusted one of this view is drawn.
-    const adjusted = data && 'adjust' in data && data.adjust === adjust && data.by === dim;
-    const byLabel = RATE_DIMS[dim] ?? dim;
-    const shown = adjusted ? data.rows : [];
-    const heading = `Uphold rate by ${byLabel}, observed / expected for its mix`;
-    return (
-      <Card
-        title={heading}
-        loading={loading || !adjusted}
-        error={error}
-        empty={shown.length === 0}
-        summary={adjusted ? adjustedSummary(data, byLabel) : ''}
-        onDownload={() => downloadAdjusted(dim, shown)}
-        controls={controls}
-        table={<AdjustedTable rows={shown} byLabel={byLabel} />}
-        chart={<AdjustedChart rows={shown} byLabel={byLabel} narrow={narrow} />}
-      />
-    );
-  }
+    r.reason === null && onState(drillTo(state, [[dim, r.key]]));
+  const note = data && 'note' in data && data.note ? ` ${data.note}` : '';
   return (
     <Card
       title={title}
-      loading={loading}
-      error={error}
-      empty={rows.length === 0}
       summary={
         top
-          ? `${shown(top.key)}: ${num(top.n)} services, ${pct(top.rate)} ${top.word} (${pct(top.low)}–${pct(top.high)}).${data && 'note' in data && data.note ? ` ${data.note}` : ''}`
+          ? `${shown(top.key)}: ${num(top.n)} services, ${pct(top.rate)} ${top.word} (${pct(top.low)}–${pct(top.high)}).${note}`
           : ''
       }
+      loaded={answer}
+      empty={rows.length === 0}
       onDownload={() => downloadCsv(`imr-rates-by-${dim}.csv`, data?.rows ?? [])}
       controls={controls}
       table={
         <RateTable
           caption={title}
           keys={[dim]}
-          rate={`${which === 'overturn' ? 'Overturn' : 'Uphold'} rate`}
+          rate={`${metricWord(which)} rate`}
           columns={{ upheld: true, lowN: 'column' }}
           rows={rows}
           id={(r) => r.key}
-          cells={(r) => (
-            <td>
-              {r.reason === null ? (
-                <button type="button" className="link" onClick={() => open(r)}>
-                  {shown(r.key)}
-                </button>
-              ) : (
-                <>
-                  {shown(r.key)} <small className="note">(not listed: {r.reason})</small>
-                </>
-              )}
-            </td>
-          )}
+          cells={(r) => <KeyCell text={shown(r.key)} reason={r.reason} open={() => open(r)} />}
           figures={(r) => r}
         />
       }
       chart={
-        <div role="figure" aria-label={`${title}: bar chart; open the table for the numbers`}>
-          <ResponsiveContainer width="100%" height={40 + rows.length * 26}>
-            <BarChart
-              data={rows}
-              layout="vertical"
-              margin={{ left: 8, right: 24 }}
-              accessibilityLayer
-            >
-              <LowNPattern />
-              {/* Ticks and grid lines given, not found: recharts would measure every label in the DOM. */}
-              <CartesianGrid
-                horizontal={false}
-                verticalCoordinatesGenerator={({ offset }) =>
-                  QUARTERS.map((q) => offset.left! + q * offset.width!)
-                }
-              />
-              <XAxis
-                type="number"
-                domain={[0, 1]}
-                ticks={QUARTERS}
-                tickFormatter={(v: number) => pct(v)}
-                interval={0}
-              />
-              <YAxis
-                type="category"
-                dataKey="label"
-                width={narrow ? 160 : 290}
-                interval={0}
-                tick={(p: object) => <Label {...p} max={narrow ? 22 : 45} />}
-              />
-              <Tooltip
-                formatter={(_v, _n, item) => {
-                  const r = item.payload as (typeof rows)[number];
-                  return [
-                    `${pct(r.rate)} (95% CI ${pct(r.low)}–${pct(r.high)}), n=${num(r.n)}` +
-                      (r.reason ? `; not listed: ${r.reason}` : ''),
-                    title,
-                  ];
-                }}
-              />
-              <Bar
-                dataKey="rate"
-                isAnimationActive={false}
-                background={{ fill: 'transparent' }}
-                shape={BarWithInterval}
-                onClick={(d) => open((d as unknown as { payload: (typeof rows)[number] }).payload)}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <BarFrame
+          describe={`${title}: bar chart`}
+          rows={rows}
+          labels={{ key: 'label', width: [160, 290], max: [22, 45] }}
+          tooltip={(r) => [rateText(r) + (r.reason ? `; not listed: ${r.reason}` : ''), title]}
+          series={[{ name: 'rate', value: (r) => r.rate, shape: BarWithInterval, open }]}
+        />
       }
     />
   );

@@ -1,7 +1,8 @@
 import { dimension, STRATA, type DimensionName } from '../../model/dimensions.ts';
 import { PROGRAMS } from '../../model/values.ts';
 import { inView } from '../data/program-choice.ts';
-import type { State } from '../data/url-state.ts';
+import { withView, type State, type StateProps } from '../data/url-state.ts';
+import { Choice } from './Choice.tsx';
 
 /**
  * The strata an adjustment of `dim` may hold constant for the programs in view: first those of
@@ -26,11 +27,11 @@ export function fitAdjust(s: State, dim: string): string {
 }
 
 /** The rate chart's switch to O/E adjusted for service mix, and the stratum it holds constant. */
-export function AdjustSwitch({ state, onState }: { state: State; onState: (s: State) => void }) {
+export function AdjustSwitch({ state, onState }: StateProps) {
   const { dim, adjust } = state.view;
   const offered = strataFor(state, dim);
   if (!offered.length) return null;
-  const view = (value: string) => onState({ ...state, view: { ...state.view, adjust: value } });
+  const view = (value: string) => onState(withView(state, { adjust: value }));
   const options = adjust && !offered.includes(adjust as DimensionName) ? [adjust] : [];
   return (
     <span>
@@ -59,54 +60,25 @@ export function AdjustSwitch({ state, onState }: { state: State; onState: (s: St
   );
 }
 
+const SHOW = { uphold: 'uphold rate', overturn: 'overturn rate' };
+const SORTS = { n: 'by n', rate: 'by rate', key: 'by name' };
+
 /** The rate chart's choices: its dimension, rate, order, minimum n, and the mix adjustment. */
-export function RateControls(props: {
-  state: State;
-  onState: (s: State) => void;
-  dims: Record<string, string>;
-}) {
-  const { state, onState, dims: RATE_DIMS } = props;
-  const { dim, metric: which, sort, min_n } = state.view;
-  const view = (patch: Partial<State['view']>) =>
-    onState({ ...state, view: { ...state.view, ...patch } });
+export function RateControls(props: StateProps & { dims: Record<string, string> }) {
+  const { state, onState, dims } = props;
+  const adjustFor = (dim: string) => ({ adjust: fitAdjust(state, dim) });
   return (
     <>
-      <span>
-        <label htmlFor="rate-by">By</label>{' '}
-        <select
-          id="rate-by"
-          value={dim}
-          onChange={(e) => view({ dim: e.target.value, adjust: fitAdjust(state, e.target.value) })}
-        >
-          {Object.entries(RATE_DIMS).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span>
-        <label htmlFor="rate-show">Show</label>{' '}
-        <select id="rate-show" value={which} onChange={(e) => view({ metric: e.target.value })}>
-          <option value="uphold">uphold rate</option>
-          <option value="overturn">overturn rate</option>
-        </select>
-      </span>
-      <span>
-        <label htmlFor="rate-sort">Sort</label>{' '}
-        <select id="rate-sort" value={sort} onChange={(e) => view({ sort: e.target.value })}>
-          <option value="n">by n</option>
-          <option value="rate">by rate</option>
-          <option value="key">by name</option>
-        </select>
-      </span>
+      <Choice {...props} choice="dim" label="By" options={dims} also={adjustFor} />
+      <Choice {...props} choice="metric" label="Show" options={SHOW} />
+      <Choice {...props} choice="sort" label="Sort" options={SORTS} />
       <label>
         Minimum n{' '}
         <input
           type="number"
           min={0}
-          value={min_n}
-          onChange={(e) => view({ min_n: e.target.value || '0' })}
+          value={state.view.min_n}
+          onChange={(e) => onState(withView(state, { min_n: e.target.value || '0' }))}
         />
       </label>
       <AdjustSwitch state={state} onState={onState} />

@@ -1,5 +1,5 @@
-import { Fragment, type HTMLAttributes, type ReactNode } from 'react';
-import { metric, num, pct } from '../data/fetch.ts';
+import { metric, num, pct } from '../data/format.ts';
+import { Table, type TableRows } from './Table.tsx';
 
 /** A row's figures: n, upheld, the rate shown with its 95% interval, and whether n is low. */
 export interface Figures {
@@ -41,57 +41,17 @@ export function RateCells({ f, upheld, lowN }: { f: Figures } & Columns) {
   );
 }
 
-type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string };
-
-/**
- * A chart's table: its caption for screen readers, the key columns, then n, rate and 95%
- * interval (and upheld, low n) for each row; rows may be followed by rows of their own.
- */
-export function RateTable<R>(props: {
-  caption: string;
-  className?: string;
-  /** The headers of the key columns, before the figures. */
-  keys: string[];
-  /** The rate column's header. */
-  rate: string;
-  columns?: Columns;
-  rows: R[];
-  id: (r: R) => string;
-  /** A row's key cells. */
-  cells: (r: R) => ReactNode;
-  figures: (r: R) => Figures;
-  attributes?: (r: R) => RowAttributes;
-  after?: (r: R) => ReactNode;
-}) {
+/** A rate chart's table: the key columns, then n, rate and 95% interval (and upheld, low n). */
+export function RateTable<R>(
+  props: TableRows<R> & { rate: string; columns?: Columns; figures: (r: R) => Figures },
+) {
   const { upheld, lowN } = props.columns ?? {};
+  const heads = ['n', upheld && 'Upheld', props.rate, '95% interval', lowN === 'column' && 'Low n'];
   return (
-    <table className={props.className}>
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.keys.map((k) => (
-            <th key={k} scope="col">
-              {k}
-            </th>
-          ))}
-          <th scope="col">n</th>
-          {upheld && <th scope="col">Upheld</th>}
-          <th scope="col">{props.rate}</th>
-          <th scope="col">95% interval</th>
-          {lowN === 'column' && <th scope="col">Low n</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
-          <Fragment key={props.id(r)}>
-            <tr {...props.attributes?.(r)}>
-              {props.cells(r)}
-              <RateCells f={props.figures(r)} upheld={upheld} lowN={lowN} />
-            </tr>
-            {props.after?.(r)}
-          </Fragment>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      {...props}
+      heads={heads.filter((h) => typeof h === 'string')}
+      figures={(r) => <RateCells f={props.figures(r)} upheld={upheld} lowN={lowN} />}
+    />
   );
 }

@@ -1,37 +1,56 @@
 import { useState } from 'react';
-import { downloadCsv, metric, num, pct, useApi, VIEW_URLS, type RateRow } from '../data/fetch.ts';
+import type { Rates } from '../../model/api.ts';
+import { downloadCsv } from '../data/csv.ts';
+import { drillTo, unlisted } from '../data/drill.ts';
+import { useApi } from '../data/fetch.ts';
+import { metric, num, pct } from '../data/format.ts';
+import { RATE_URLS } from '../data/urls.ts';
+import type { StateProps } from '../data/url-state.ts';
 import { Card } from './Card.tsx';
-import { drillFilters, encodeDrill } from '../data/drill.ts';
 import { figures, RateTable } from './RateTable.tsx';
 import { ServiceVariants } from './ServiceVariants.tsx';
-import type { State } from '../data/url-state.ts';
+import { KeyLink } from './Table.tsx';
+
+/** A service's name: a link listing its services (or why they cannot be listed), and ▸ its names. */
+function ServiceName(props: {
+  name: string;
+  reason: string | null;
+  expanded: boolean;
+  toggle: () => void;
+  open: () => void;
+}) {
+  return (
+    <th scope="row">
+      <button
+        type="button"
+        className="expand"
+        aria-expanded={props.expanded}
+        aria-label={`Names written for ${props.name}`}
+        onClick={props.toggle}
+      >
+        {props.expanded ? '▾' : '▸'}
+      </button>{' '}
+      <KeyLink text={props.name} reason={props.reason} open={props.open} />
+    </th>
+  );
+}
 
 /**
  * The most frequent services under the filters, with n, rate and interval. A service's name
  * lists its services (a drill-down, `service=` exactly); its ▸ shows the raw names behind it.
  */
-export function TopTreatments({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const { data, error, loading } = useApi<{ rows: RateRow[] }>(VIEW_URLS.treatments(state));
+export function TopTreatments({ state, onState }: StateProps) {
+  const answer = useApi<Rates>(RATE_URLS.treatments(state));
+  const { data } = answer;
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const rows = data?.rows ?? [];
   const which = state.view.metric;
-  const top = rows[0];
+  const m = rows[0] && metric(rows[0], which);
   const toggle = (key: string) => {
     const next = new Set(open);
     if (!next.delete(key)) next.add(key);
     setOpen(next);
   };
-  const drill = (key: string) =>
-    onState({
-      ...state,
-      view: {
-        ...state.view,
-        drill: encodeDrill([['service', key]]),
-        drill_measure: '',
-        letter: '',
-        item: '',
-      },
-    });
   const table = (
     <RateTable
       caption="Top treatments, by service"
@@ -42,32 +61,15 @@ export function TopTreatments({ state, onState }: { state: State; onState: (s: S
       rows={rows}
       id={(r) => r.key}
       attributes={() => ({ className: 'service' })}
-      cells={(r) => {
-        const drilled = drillFilters(state.filters, [['service', r.key]]);
-        const expanded = open.has(r.key);
-        return (
-          <th scope="row">
-            <button
-              type="button"
-              className="expand"
-              aria-expanded={expanded}
-              aria-label={`Names written for ${r.key}`}
-              onClick={() => toggle(r.key)}
-            >
-              {expanded ? '▾' : '▸'}
-            </button>{' '}
-            {'reason' in drilled ? (
-              <>
-                {r.key} <small className="note">(not listed: {drilled.reason})</small>
-              </>
-            ) : (
-              <button type="button" className="link" onClick={() => drill(r.key)}>
-                {r.key}
-              </button>
-            )}
-          </th>
-        );
-      }}
+      cells={(r) => (
+        <ServiceName
+          name={r.key}
+          reason={unlisted(state.filters, [['service', r.key]])}
+          expanded={open.has(r.key)}
+          toggle={() => toggle(r.key)}
+          open={() => onState(drillTo(state, [['service', r.key]]))}
+        />
+      )}
       figures={(r) => figures(r, which)}
       after={(r) => open.has(r.key) && <ServiceVariants service={r.key} state={state} />}
     />
@@ -75,14 +77,13 @@ export function TopTreatments({ state, onState }: { state: State; onState: (s: S
   return (
     <Card
       title="Top treatments"
-      loading={loading}
-      error={error}
-      empty={rows.length === 0}
       summary={
-        top
-          ? `${top.key}: ${num(top.n)} services, ${pct(metric(top, which).rate)} ${metric(top, which).word} (${pct(metric(top, which).low)}–${pct(metric(top, which).high)}).`
+        m
+          ? `${rows[0].key}: ${num(rows[0].n)} services, ${pct(m.rate)} ${m.word} (${pct(m.low)}–${pct(m.high)}).`
           : ''
       }
+      loaded={answer}
+      empty={rows.length === 0}
       onDownload={() => downloadCsv('imr-top-treatments.csv', rows)}
       chart={table}
       table={table}

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
-import { num, pct, type TimelinessRow } from '../data/fetch.ts';
-import { days } from '../data/review-time.ts';
+import type { TimelinessRow } from '../../model/api.ts';
+import { days, num, pct } from '../data/format.ts';
+import { Table, type TableRows } from './Table.tsx';
 
 /** What an empty review-time chart says: the letters may be there, without the measure. */
 export const NO_WAITS =
@@ -9,55 +9,34 @@ export const NO_WAITS =
 /** Days in a table cell, its column saying they are days: "32", "32.5", "–". */
 const figure = (x: number | null) => days(x).replace(/ days$/, '');
 
+const HEADS = ['n', 'Median days', '25th–75th', '90th', 'Within limit (95% interval)', 'Left out'];
+
 /**
  * A review-time chart's table: the key cells, then the letters or cases counted (n), the median,
  * the 25th to 75th percentile and the 90th in days, how many were within the legal limit (the
  * share and its 95% interval), and the spans left out as impossible.
  */
-export function WaitTable<R extends TimelinessRow>(props: {
-  caption: string;
-  keys: string[];
-  rows: R[];
-  id: (r: R) => string;
-  cells: (r: R) => ReactNode;
-  attributes?: (r: R) => Record<string, string>;
-}) {
+export function WaitTable<R extends TimelinessRow>(props: TableRows<R>) {
   return (
-    <table className="wait-table">
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.keys.map((k) => (
-            <th key={k} scope="col">
-              {k}
-            </th>
-          ))}
-          <th scope="col">n</th>
-          <th scope="col">Median days</th>
-          <th scope="col">25th–75th</th>
-          <th scope="col">90th</th>
-          <th scope="col">Within limit (95% interval)</th>
-          <th scope="col">Left out</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
-          <tr key={props.id(r)} {...props.attributes?.(r)}>
-            {props.cells(r)}
-            <td>{num(r.n)}</td>
-            <td>{figure(r.median_days)}</td>
-            <td>
-              {figure(r.p25_days)}–{figure(r.p75_days)}
-            </td>
-            <td>{figure(r.p90_days)}</td>
-            <td>
-              {num(r.within_limit)}: {pct(r.within_limit_share)} ({pct(r.ci_low)}–{pct(r.ci_high)})
-            </td>
-            <td>{num(r.excluded)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      {...props}
+      className="wait-table"
+      heads={HEADS}
+      figures={(r) => (
+        <>
+          <td>{num(r.n)}</td>
+          <td>{figure(r.median_days)}</td>
+          <td>
+            {figure(r.p25_days)}–{figure(r.p75_days)}
+          </td>
+          <td>{figure(r.p90_days)}</td>
+          <td>
+            {num(r.within_limit)}: {pct(r.within_limit_share)} ({pct(r.ci_low)}–{pct(r.ci_high)})
+          </td>
+          <td>{num(r.excluded)}</td>
+        </>
+      )}
+    />
   );
 }
 

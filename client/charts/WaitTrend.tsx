@@ -1,24 +1,25 @@
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import type { Timeliness } from '../../model/api.ts';
 import { NOT_STATED } from '../../model/values.ts';
-import { downloadCsv, num, useApi, VIEW_URLS, type Timeliness } from '../data/fetch.ts';
+import { downloadCsv } from '../data/csv.ts';
+import { useApi } from '../data/fetch.ts';
+import { days, num } from '../data/format.ts';
+import { measureLabel, measureOf } from '../data/review-time.ts';
+import { WAIT_URLS } from '../data/urls.ts';
+import type { StateProps } from '../data/url-state.ts';
 import { Card } from './Card.tsx';
-import type { State } from '../data/url-state.ts';
-import { days, measureLabel, measureOf } from '../data/review-time.ts';
+import { LineFrame } from './LineFrame.tsx';
+import { Choice } from './Choice.tsx';
 import { NO_WAITS, WaitTable, waitSentence } from './WaitTable.tsx';
 
+const INTERVALS = { year: 'year', month: "month (workers' comp letters only)" };
+/** The legal limit of a standard review, marked across the chart. */
+const LIMIT = { value: '30-day limit', fontSize: 11, position: 'insideTopRight' } as const;
+
 /** The median review time over time, with the band from the 25th to the 75th percentile. */
-export function WaitTrend({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const { data, error, loading } = useApi<Timeliness>(VIEW_URLS.waitTrend(state));
+export function WaitTrend(props: StateProps) {
+  const { state } = props;
+  const answer = useApi<Timeliness>(WAIT_URLS.waitTrend(state));
+  const { data } = answer;
   const interval = state.view.wait_interval === 'month' ? 'month' : 'year';
   const rows = data?.rows ?? [];
   const dated = rows.filter((r) => r.key !== NOT_STATED);
@@ -26,41 +27,23 @@ export function WaitTrend({ state, onState }: { state: State; onState: (s: State
   const points = dated.map((r) => ({
     period: r.key,
     median: r.median_days,
-    band: [r.p25_days, r.p75_days],
-    n: r.n,
+    'median band': [r.p25_days, r.p75_days],
+    'median n': r.n,
   }));
   const title = `${measureLabel(measureOf(state))} over time`;
   const last = dated.at(-1);
-  const top = Math.max(35, ...dated.map((r) => r.p75_days ?? 0));
+  const left = undated
+    ? ` ${num(undated.n)} letters or cases have no ${interval} and are not shown.`
+    : '';
   return (
     <Card
       title={title}
-      loading={loading}
-      error={error}
+      summary={(last ? `${waitSentence(last)}.` : '') + left}
+      loaded={answer}
       empty={rows.length === 0}
       emptyText={NO_WAITS}
-      summary={
-        (last ? `${waitSentence(last)}.` : '') +
-        (undated
-          ? ` ${num(undated.n)} letters or cases have no ${interval} and are not shown.`
-          : '')
-      }
       onDownload={() => downloadCsv(`imr-review-time-by-${interval}.csv`, rows)}
-      controls={
-        <span>
-          <label htmlFor="wait-interval">Interval</label>{' '}
-          <select
-            id="wait-interval"
-            value={interval}
-            onChange={(e) =>
-              onState({ ...state, view: { ...state.view, wait_interval: e.target.value } })
-            }
-          >
-            <option value="year">year</option>
-            <option value="month">month (workers' comp letters only)</option>
-          </select>
-        </span>
-      }
+      controls={<Choice {...props} choice="wait_interval" label="Interval" options={INTERVALS} />}
       table={
         <WaitTable
           caption={title}
@@ -71,50 +54,24 @@ export function WaitTrend({ state, onState }: { state: State; onState: (s: State
         />
       }
       chart={
-        <div
-          role="figure"
-          aria-label={`${title}: median line with the 25th to 75th percentile band; open the table for the numbers`}
-        >
-          <ResponsiveContainer width="100%" height={300}>
-            <ComposedChart data={points} margin={{ top: 8, left: 8, right: 24 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis
-                dataKey="period"
-                tick={{ fontSize: 12 }}
-                interval={Math.max(0, Math.ceil(points.length / 8) - 1)}
-              />
-              <YAxis domain={[0, Math.ceil(top / 10) * 10]} unit=" d" width={56} />
-              <Tooltip
-                formatter={(v, name, item) =>
-                  Array.isArray(v)
-                    ? [`${days(v[0])}–${days(v[1])}`, '25th–75th percentile']
-                    : [`${days(v as number)} (n=${num((item.payload as { n: number }).n)})`, name]
-                }
-              />
-              <ReferenceLine
-                y={30}
-                stroke="#b8562b"
-                strokeDasharray="4 4"
-                label={{ value: '30-day limit', fontSize: 11, position: 'insideTopRight' }}
-              />
-              <Area
-                dataKey="band"
-                stroke="none"
-                fill="#2f5f96"
-                fillOpacity={0.2}
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="median"
-                name="Median"
-                stroke="#2f5f96"
-                dot={points.length < 30}
-                strokeWidth={2}
-                isAnimationActive={false}
-              />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
+        <LineFrame
+          describe={`${title}: median line with the 25th to 75th percentile band`}
+          points={points}
+          x="period"
+          daysTop={Math.max(35, ...dated.map((r) => r.p75_days ?? 0))}
+          format={days}
+          series={[
+            {
+              key: 'median',
+              name: 'Median',
+              color: '#2f5f96',
+              dot: points.length < 30,
+              bandName: '25th–75th percentile',
+              bandOpacity: 0.2,
+            },
+          ]}
+          marks={[{ id: 'limit', y: 30, color: '#b8562b', dash: '4 4', label: LIMIT }]}
+        />
       }
     />
   );

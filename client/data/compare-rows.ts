@@ -1,7 +1,6 @@
 import { PROGRAM_LABELS, type Cell } from '../../model/api.ts';
 import { PROGRAMS, type Program } from '../../model/values.ts';
-import { drillFilters, encodeDrill, type DrillKey } from './drill.ts';
-import type { State } from './url-state.ts';
+import { unlisted, type DrillKey } from './drill.ts';
 
 /** Each program's colour in the compare view, and its short name in a chart's labels. */
 export const PROGRAM_STYLE = {
@@ -31,14 +30,8 @@ export function typeRows(cells: Cell[], filters: URLSearchParams): TypeRow[] {
     if (!PROGRAMS.includes(c.col as Program)) continue;
     const p = c.col as Program;
     const row = rows.get(c.row) ?? { key: c.row, total: 0 };
-    const drilled = drillFilters(filters, barKeys(c.row, p));
-    row[p] = {
-      ...c,
-      rate: c.uphold_rate,
-      low: c.ci_low,
-      high: c.ci_high,
-      reason: 'reason' in drilled ? drilled.reason : null,
-    };
+    const reason = unlisted(filters, barKeys(c.row, p));
+    row[p] = { ...c, rate: c.uphold_rate, low: c.ci_low, high: c.ci_high, reason };
     row.total += c.n;
     rows.set(c.row, row);
   }
@@ -55,15 +48,3 @@ export function typeSummary(rows: TypeRow[], pct: (x: number | null) => string):
     `${PROGRAM_LABELS[p]} ${pct(widest[p]!.rate)} of ${widest[p]!.n.toLocaleString('en-US')}`;
   return `${both.length} treatment types have services in both programs; the widest gap is ${widest.key}: ${say('DWC')}, ${say('DMHC')} upheld.`;
 }
-
-/** The state that lists one bar's services. */
-export const drillTo = (state: State, type: string, p: Program): State => ({
-  ...state,
-  view: {
-    ...state.view,
-    drill: encodeDrill(barKeys(type, p)),
-    drill_measure: '',
-    letter: '',
-    item: '',
-  },
-});

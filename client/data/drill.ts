@@ -7,6 +7,7 @@ import {
 } from '../../model/dimensions.ts';
 import { monthRange, PERIODS, type PeriodName } from '../../model/measures.ts';
 import { NOT_STATED } from '../../model/values.ts';
+import type { State } from './url-state.ts';
 
 /**
  * A drill-down: the keys of the bar or cell clicked, each with its dimension, as the API
@@ -99,3 +100,18 @@ export const describeDrill = (keys: readonly DrillKey[]): string =>
       return `${label}: ${d ? valueLabel(dim as DimensionName, key) : key}`;
     })
     .join(', ');
+
+/** Why no filter can list the services behind these keys, or null when one can. */
+export const unlisted = (filters: URLSearchParams, keys: readonly DrillKey[]): string | null => {
+  const d = drillFilters(filters, keys);
+  return 'reason' in d ? d.reason : null;
+};
+
+/**
+ * The state that lists what is behind a bar or cell: its services, or with a review-time
+ * measure the letters whose span in it is counted. Any open letter closes.
+ */
+export const drillTo = (s: State, keys: readonly DrillKey[], measure = ''): State => ({
+  ...s,
+  view: { ...s.view, drill: encodeDrill(keys), drill_measure: measure, letter: '', item: '' },
+});

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { getJson, type Items } from './fetch.ts';
+import type { Items } from '../../model/api.ts';
+import { getJson } from './fetch.ts';
+import { itemsUrl } from './urls.ts';
 
 /**
- * The rows of /api/items at a query, a page of 50 at a time: the pages so far, an error, and
- * more() for the next page. A null query lists nothing.
+ * The rows of /api/items at a query, a page at a time: the pages so far, an error, and more()
+ * for the next page, null after the last. A null query lists nothing.
  */
 export function usePages(query: string | null) {
   const [pages, setPages] = useState<Items[]>([]);
@@ -12,16 +14,17 @@ export function usePages(query: string | null) {
     setPages([]);
     setError(null);
     if (query === null) return;
-    getJson<Items>(`/api/items?${query}&limit=50`).then(
+    getJson<Items>(itemsUrl(query)).then(
       (p) => setPages([p]),
       (e: Error) => setError(e.message),
     );
   }, [query]);
+  const next = pages.at(-1)?.next_cursor ?? null;
   const more = () =>
-    getJson<Items>(`/api/items?${query}&limit=50&cursor=${pages.at(-1)!.next_cursor}`).then(
+    getJson<Items>(itemsUrl(query!, next!)).then(
       (p) => setPages([...pages, p]),
       (e: Error) => setError(e.message),
     );
   const rows = pages.flatMap((p) => p.rows) as Record<string, unknown>[];
-  return { pages, rows, error, more, next: pages.at(-1)?.next_cursor ?? null };
+  return { loaded: pages.length > 0, rows, error, more: next ? more : null };
 }

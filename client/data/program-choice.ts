@@ -7,7 +7,7 @@ import {
   type DimensionName,
 } from '../../model/dimensions.ts';
 import { PROGRAMS, type Program } from '../../model/values.ts';
-import { withValues, type State, type View } from './url-state.ts';
+import { CLOSED, withValues, type State, type View } from './url-state.ts';
 
 /** What the program switch shows: one program, or both compared. */
 export type Choice = Program | 'compare';
@@ -66,14 +66,7 @@ export function defaultChoice(all: Summary): Program {
 
 /** The state with the choice applied: a program filter, or the compare view without one. */
 export function choose(s: State, c: Choice): State {
-  const view = {
-    ...s.view,
-    show: c === 'compare' ? 'compare' : '',
-    drill: '',
-    drill_measure: '',
-    letter: '',
-    item: '',
-  };
+  const view = { ...s.view, show: c === 'compare' ? 'compare' : '', ...CLOSED };
   if (c !== 'compare')
     return { filters: withValues(s.filters, 'program', [c]), view: fitDim(view, c) };
   return { filters: withValues(s.filters, 'program', []), view };

@@ -56,10 +56,6 @@ export function differenceWords(c: Comparison, than?: string): string {
   return `${head} (${interval}), ${chance} (${pWords(c.p_value)})`;
 }
 
-/** The API's URL comparing slice a with slice b, each a filter query string. */
-export const compareUrl = (a: string, b: string) =>
-  `/api/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
-
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const shift = (iso: string, months: number, days = 0) => {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -83,3 +83,18 @@ export function withValues(
   for (const v of values) q.append(key, v);
   return q;
 }
+
+/** The state with some view choices changed. */
+export const withView = (s: State, patch: Partial<View>): State => ({
+  ...s,
+  view: { ...s.view, ...patch },
+});
+
+/** The view choices that close the open list and letter. */
+export const CLOSED = { drill: '', drill_measure: '', letter: '', item: '' } satisfies Partial<View>;
+
+/** Props of a part of the page that reads the state and may change it. */
+export interface StateProps {
+  state: State;
+  onState: (s: State) => void;
+}

@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { num, useApi, VIEW_URLS, type Facets } from '../data/fetch.ts';
+import type { Facets } from '../../model/api.ts';
+import { useApi } from '../data/fetch.ts';
+import { num } from '../data/format.ts';
+import { facetsUrl } from '../data/urls.ts';
 import { dimension, FACETS, RANGED, valueLabel, type FacetName } from '../../model/dimensions.ts';
 import { NARROW, useMedia } from '../charts/media.ts';
-import { VIEW, withValues, type State } from '../data/url-state.ts';
+import { VIEW, withValues, type StateProps } from '../data/url-state.ts';
 import { TreatmentSearch } from './TreatmentSearch.tsx';
 
 /**
@@ -17,9 +20,7 @@ function Facet({
 }: {
   name: FacetName;
   facet: Facets[FacetName];
-  state: State;
-  onState: (s: State) => void;
-}) {
+} & StateProps) {
   const [open, setOpen] = useState(false);
   const chosen = state.filters.getAll(name);
   const toggle = (v: string) =>
@@ -69,9 +70,7 @@ function ValueInput({
   name: string;
   label: string;
   type: string;
-  state: State;
-  onState: (s: State) => void;
-}) {
+} & StateProps) {
   const value = state.filters.get(name) ?? '';
   return (
     <label className="value">
@@ -96,8 +95,8 @@ function ValueInput({
  * Every API filter: facets with counts, treatment search, date and age ranges, and one button to
  * clear all. On a phone the bar is folded behind one button that says how many are in use.
  */
-export function FilterBar({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const { data: facets, error } = useApi<Facets>(VIEW_URLS.facets(state));
+export function FilterBar({ state, onState }: StateProps) {
+  const { data: facets, error } = useApi<Facets>(facetsUrl(state.filters));
   const active = [...state.filters.keys()].length > 0;
   const narrow = useMedia(NARROW);
   const [unfolded, setUnfolded] = useState(false);

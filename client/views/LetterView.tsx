@@ -1,58 +1,17 @@
 import { useEffect, useRef } from 'react';
-import type { ReasonSpan } from '../../model/api.ts';
+import type { Letter, LetterItem } from '../../model/api.ts';
 import { valueLabel } from '../../model/dimensions.ts';
+import { LETTER_FACTS, type LetterFact } from '../../model/letter.ts';
 import { useApi } from '../data/fetch.ts';
+import { letterUrl } from '../data/urls.ts';
+import { withView, type StateProps } from '../data/url-state.ts';
 import { ReasonText } from './ReasonText.tsx';
-import type { State } from '../data/url-state.ts';
+
+/** The header facts shown, in their order (model/letter.ts). */
+const FACTS = Object.keys(LETTER_FACTS) as LetterFact[];
 
 // A health-plan (DMHC) case has one item with its own categories and no guideline or
 // rationale, and its full text is the reviewer's findings, when the data set gives them.
-type LetterItem = {
-  item_no: number;
-  treatment: string;
-  decision: string;
-  category: string | null;
-  subcategory: string | null;
-  dmhc_category?: string | null;
-  dmhc_subcategory?: string | null;
-  treatment_type?: string | null;
-  guideline_sources: string[] | null;
-  rationale: string | null;
-  /** The reason families, each with its sentence as offsets into the rationale (DMHC: the findings). */
-  reason: string[] | null;
-  reason_spans: ReasonSpan[] | null;
-};
-type Letter = Record<string, unknown> & {
-  letter_id: string;
-  full_text: string | null;
-  items: LetterItem[];
-  synthetic: boolean;
-  program?: string | null;
-};
-
-const FACTS = [
-  'case_number',
-  'decision_date',
-  'date_assigned',
-  'date_of_injury',
-  'ur_denial_date',
-  'application_received',
-  'priority',
-  'reviewer_specialty_raw',
-  'reviewer_licensure',
-  'patient_age',
-  'patient_gender',
-  'case_outcome',
-  'layout',
-  'program',
-  'report_year',
-  'review_type',
-  'diagnosis_category',
-  'diagnosis_subcategory',
-  'age_band',
-  'source_file',
-];
-
 /** An item's categories and guidelines, as its program has them. */
 const describe = (i: LetterItem) =>
   [
@@ -100,8 +59,8 @@ function Reasons({ item }: { item: LetterItem }) {
  * their sentences marked, and the full text with the chosen item's rationale marked (a health-plan
  * case's findings, with the sentences that gave its reasons).
  */
-export function LetterView({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const { data, error } = useApi<Letter>(`/api/letters/${encodeURIComponent(state.view.letter)}`);
+export function LetterView({ state, onState }: StateProps) {
+  const { data, error } = useApi<Letter>(letterUrl(state.view.letter));
   const mark = useRef<HTMLElement>(null);
   const chosen = data?.items.find((i) => String(i.item_no) === state.view.item);
   const span = data && chosen ? locate(data.full_text, chosen.rationale) : null;
@@ -110,7 +69,7 @@ export function LetterView({ state, onState }: { state: State; onState: (s: Stat
   useEffect(() => {
     mark.current?.scrollIntoView({ block: 'center' });
   }, [markedAt]);
-  const close = () => onState({ ...state, view: { ...state.view, letter: '', item: '' } });
+  const close = () => onState(withView(state, { letter: '', item: '' }));
   return (
     <section className="card letter" aria-labelledby="letter-title">
       <header>
@@ -148,9 +107,7 @@ export function LetterView({ state, onState }: { state: State; onState: (s: Stat
                 <button
                   type="button"
                   className="link"
-                  onClick={() =>
-                    onState({ ...state, view: { ...state.view, item: String(i.item_no) } })
-                  }
+                  onClick={() => onState(withView(state, { item: String(i.item_no) }))}
                 >
                   {i.treatment}
                 </button>{' '}

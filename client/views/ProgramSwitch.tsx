@@ -1,7 +1,8 @@
 import { PROGRAM_LABELS, type Summary } from '../../model/api.ts';
 import { PROGRAMS } from '../../model/values.ts';
 import { activeChoice, choose, type Choice } from '../data/program-choice.ts';
-import type { State } from '../data/url-state.ts';
+import type { StateProps } from '../data/url-state.ts';
+import { Switch } from './Switch.tsx';
 
 const CHOICES: [Choice, string][] = [
   ...PROGRAMS.map((p): [Choice, string] => [p, PROGRAM_LABELS[p]]),
@@ -12,27 +13,27 @@ const CHOICES: [Choice, string][] = [
  * The program switch at the top: workers' comp, health plans, or both compared. A program whose
  * data are synthetic says so on its button.
  */
-export function ProgramSwitch(props: {
-  state: State;
-  all: Summary | null;
-  onState: (s: State) => void;
-}) {
-  const active = activeChoice(props.state);
+export function ProgramSwitch(props: StateProps & { all: Summary | null }) {
   const source = (c: Choice) => props.all?.programs.find((p) => p.program === c)?.data_source;
+  const tag = (c: Choice) =>
+    source(c) === 'synthetic'
+      ? ' synthetic demo'
+      : source(c) === 'mixed'
+        ? ' partly synthetic'
+        : '';
   return (
-    <nav className="program-switch" aria-label="Program">
-      {CHOICES.map(([c, label]) => (
-        <button
-          key={c}
-          type="button"
-          aria-pressed={active === c}
-          onClick={() => props.onState(choose(props.state, c))}
-        >
+    <Switch
+      className="program-switch"
+      label="Program"
+      choices={CHOICES.map(([c, label]) => [
+        c,
+        <>
           {label}
-          {source(c) === 'synthetic' && <small className="tag"> synthetic demo</small>}
-          {source(c) === 'mixed' && <small className="tag"> partly synthetic</small>}
-        </button>
-      ))}
-    </nav>
+          {tag(c) && <small className="tag">{tag(c)}</small>}
+        </>,
+      ])}
+      active={activeChoice(props.state)}
+      onPick={(c) => props.onState(choose(props.state, c))}
+    />
   );
 }

@@ -1,6 +1,9 @@
-import { num, pct, useApi, type Comparison } from '../data/fetch.ts';
-import { compareUrl, describeSlice, differenceWords } from '../data/slices.ts';
-import type { State } from '../data/url-state.ts';
+import type { Comparison } from '../../model/api.ts';
+import { useApi } from '../data/fetch.ts';
+import { num, pct } from '../data/format.ts';
+import { describeSlice, differenceWords } from '../data/slices.ts';
+import { compareUrl } from '../data/urls.ts';
+import { withView, type StateProps } from '../data/url-state.ts';
 
 const rate = (s: Comparison['a']) =>
   `${num(s.n)} services, ${pct(s.uphold_rate)} upheld (95% CI ${pct(s.ci_low)}–${pct(s.ci_high)})`;
@@ -10,11 +13,11 @@ const rate = (s: Comparison['a']) =>
  * the difference in uphold rates with its interval and p, in words. Both slices are in the URL
  * (A as `pin`, B as the filters).
  */
-export function SliceCompare({ state, onState }: { state: State; onState: (s: State) => void }) {
+export function SliceCompare({ state, onState }: StateProps) {
   const a = state.view.pin;
   const b = state.filters.toString();
   const { data, error, loading } = useApi<Comparison>(a ? compareUrl(a, b) : null);
-  const pin = (value: string) => onState({ ...state, view: { ...state.view, pin: value } });
+  const pin = (value: string) => onState(withView(state, { pin: value }));
   if (!a)
     return (
       <section className="slices" aria-label="Compare two slices">

@@ -1,4 +1,5 @@
-import type { State } from '../data/url-state.ts';
+import { CLOSED, withView, type StateProps } from '../data/url-state.ts';
+import { Switch } from './Switch.tsx';
 
 const TOPICS: [string, string][] = [
   ['', 'Uphold rate'],
@@ -7,24 +8,14 @@ const TOPICS: [string, string][] = [
 ];
 
 /** What a program's page shows: how often the denial was upheld, why, or how long review took. */
-export function TopicSwitch({ state, onState }: { state: State; onState: (s: State) => void }) {
+export function TopicSwitch({ state, onState }: StateProps) {
   return (
-    <nav className="topic-switch" aria-label="Topic">
-      {TOPICS.map(([topic, label]) => (
-        <button
-          key={topic}
-          type="button"
-          aria-pressed={state.view.topic === topic}
-          onClick={() =>
-            onState({
-              ...state,
-              view: { ...state.view, topic, drill: '', drill_measure: '', letter: '', item: '' },
-            })
-          }
-        >
-          {label}
-        </button>
-      ))}
-    </nav>
+    <Switch
+      className="topic-switch"
+      label="Topic"
+      choices={TOPICS}
+      active={state.view.topic}
+      onPick={(topic) => onState(withView(state, { topic, ...CLOSED }))}
+    />
   );
 }

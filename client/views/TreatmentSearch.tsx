@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
-import { num, useApi, type Suggestion } from '../data/fetch.ts';
-import { withValues, type State } from '../data/url-state.ts';
+import type { Suggestions, Suggestion } from '../../model/api.ts';
+import { useApi } from '../data/fetch.ts';
+import { num } from '../data/format.ts';
+import { suggestUrl } from '../data/urls.ts';
+import { withValues, type StateProps } from '../data/url-state.ts';
 
 /** The two filters a search term becomes: a service by exact name, or a treatment search. */
 const CHIPS = [
@@ -19,16 +22,14 @@ const SAYS: Record<Suggestion['kind'], (s: Suggestion) => string> = {
  * chip (that name exactly); a word, a synonym or what was typed is a `treatment=` chip (names
  * containing it). Chips of one kind are ORed.
  */
-export function TreatmentSearch({ state, onState }: { state: State; onState: (s: State) => void }) {
+export function TreatmentSearch({ state, onState }: StateProps) {
   const [text, setText] = useState('');
   const [typed, setTyped] = useState('');
   useEffect(() => {
     const t = setTimeout(() => setTyped(text.trim()), 150);
     return () => clearTimeout(t);
   }, [text]);
-  const { data } = useApi<{ suggestions: Suggestion[] }>(
-    typed.length >= 2 ? `/api/suggest?q=${encodeURIComponent(typed)}` : null,
-  );
+  const { data } = useApi<Suggestions>(typed.length >= 2 ? suggestUrl(typed) : null);
   const shown = text.trim().length >= 2 && typed.length >= 2 ? (data?.suggestions ?? []) : [];
   const set = (param: string, values: string[]) =>
     onState({ ...state, filters: withValues(state.filters, param, values) });

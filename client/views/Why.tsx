@@ -1,10 +1,11 @@
-import { DIMENSIONS, type DimensionName } from '../../model/dimensions.ts';
-import { WHY_URLS } from '../data/fetch.ts';
+import type { DimensionName } from '../../model/dimensions.ts';
 import { GuidelineAgreement } from '../charts/GuidelineAgreement.tsx';
 import { Heatmap } from '../charts/Heatmap.tsx';
-import { menuOf } from '../data/program-choice.ts';
 import { ReasonShares } from '../charts/ReasonShares.tsx';
-import type { State } from '../data/url-state.ts';
+import { Choice } from '../charts/Choice.tsx';
+import { menuOf } from '../data/program-choice.ts';
+import { WHY_URLS, whyBy } from '../data/urls.ts';
+import type { StateProps } from '../data/url-state.ts';
 
 /**
  * The "Why" view: the reasons reviewers gave for upheld and for overturned services under the
@@ -12,29 +13,11 @@ import type { State } from '../data/url-state.ts';
  * the reviewer's. Every bar and cell lists its services; a service opens its letter with the
  * sentence that gave each reason marked.
  */
-export function Why({ state, onState }: { state: State; onState: (s: State) => void }) {
-  const by = (state.view.why_by in DIMENSIONS ? state.view.why_by : 'decision') as DimensionName;
-  const offered: Record<string, string> = {
-    decision: 'decision',
-    ...menuOf('rateMenu', state, by),
-  };
-  delete offered.reason;
-  const controls = (
-    <span>
-      <label htmlFor="why-by">Reasons by</label>{' '}
-      <select
-        id="why-by"
-        value={by}
-        onChange={(e) => onState({ ...state, view: { ...state.view, why_by: e.target.value } })}
-      >
-        {Object.entries(offered).map(([k, v]) => (
-          <option key={k} value={k}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
+export function Why(props: StateProps) {
+  const { state, onState } = props;
+  const by = whyBy(state) as DimensionName;
+  const menu: Record<string, string> = { decision: 'decision', ...menuOf('rateMenu', state, by) };
+  const { reason: _, ...offered } = menu;
   return (
     <div className="grid why">
       <ReasonShares state={state} onState={onState} />
@@ -42,8 +25,10 @@ export function Why({ state, onState }: { state: State; onState: (s: State) => v
         state={state}
         onState={onState}
         axes={{ rows: 'reason', cols: by }}
-        url={WHY_URLS.crosstab({ ...state, view: { ...state.view, why_by: by } })}
-        controls={controls}
+        url={WHY_URLS.crosstab(state)}
+        controls={
+          <Choice {...props} choice="why_by" value={by} label="Reasons by" options={offered} />
+        }
       />
       <GuidelineAgreement state={state} onState={onState} />
     </div>
