@@ -1,4 +1,5 @@
 import type { Summary } from '../model/api.ts';
+import { PROGRAM_FACTS } from '../model/programs.ts';
 import { useApi } from './data/fetch.ts';
 import { num, pct } from './data/format.ts';
 import { exportUrl, prefetch, summaryUrl } from './data/urls.ts';
@@ -33,7 +34,7 @@ function syntheticNotice(s: Summary): string | null {
 const units = (s: Summary) =>
   s.programs
     .filter((p) => p.services)
-    .map((p) => (p.program === 'DWC' ? 'letters' : 'cases'))
+    .map((p) => PROGRAM_FACTS[p.program].units)
     .join(' and ') || 'letters';
 
 function Views({ state, onState }: StateProps) {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { DIMENSION_NAMES, FACETS, type FacetName } from './dimensions.ts';
 import { LIMIT_NOTE, MAX_DAYS, MEASURE_NAMES } from './measures.ts';
 import { LETTER_FACTS, type FieldKind } from './letter.ts';
-import { PROGRAMS, REASONS, type Program } from './values.ts';
+import { LOW_N } from './limits.ts';
+import { PROGRAMS, REASONS } from './values.ts';
 
 /**
  * The API's answers, declared once as zod schemas with their types: the server's query
@@ -10,9 +11,6 @@ import { PROGRAMS, REASONS, type Program } from './values.ts';
  * reads the types (import type: the page never loads zod), so no layer can change a field
  * another does not see.
  */
-
-/** Below this many services (or letters) a figure is flagged low n: its interval is too wide to compare. */
-export const LOW_N = 11;
 
 const count = (what = '') => z.number().int().min(0).describe(what);
 const rate = z.number().nullable();
@@ -40,12 +38,6 @@ export const Source = z.object({
   quarantined: count('Letter files the ETL could not read'),
 });
 export type Source = z.infer<typeof Source>;
-
-/** How people read each program's code: the dashboard's switch and every heading. */
-export const PROGRAM_LABELS: Record<Program, string> = {
-  DWC: "Workers' comp (DWC)",
-  DMHC: 'Health plans (DMHC)',
-};
 
 const year = z.number().int().nullable();
 
@@ -139,12 +131,12 @@ export const Share = z.object({
 export type Share = z.infer<typeof Share>;
 
 /** One slice of /api/compare: its services, how many were upheld, the rate and its interval. */
-export const SliceRate = z.object({
-  n: count(),
-  upheld: count(),
-  uphold_rate: rate,
-  ci_low: z.number(),
-  ci_high: z.number(),
+export const SliceRate = Rate.pick({
+  n: true,
+  upheld: true,
+  uphold_rate: true,
+  ci_low: true,
+  ci_high: true,
 });
 export type SliceRate = z.infer<typeof SliceRate>;
 
@@ -252,7 +244,10 @@ export const Suggestions = z.object({ q: z.string(), suggestions: z.array(Sugges
 export type Suggestions = z.infer<typeof Suggestions>;
 
 const days = (what: string) =>
-  z.number().nullable().describe(`${what} of the days, exact (quantile_cont over the letters); null when n is 0`); // prettier-ignore
+  z
+    .number()
+    .nullable()
+    .describe(`${what} of the days, exact (quantile_cont over the letters); null when n is 0`);
 
 /**
  * Review time under one key: exact quantiles of the days over the letters (workers' comp) or
@@ -286,7 +281,9 @@ export const Timeliness = z
       .object({ Standard: z.number(), Expedited: z.number(), 'Not stated': z.number() })
       .describe('The legal limit in days by review speed'),
     limit_note: z.string().describe(LIMIT_NOTE),
-    max_days: z.number().describe(`Spans over this many days (${MAX_DAYS}), or negative, are left out`), // prettier-ignore
+    max_days: z
+      .number()
+      .describe(`Spans over this many days (${MAX_DAYS}), or negative, are left out`),
     rows: z.array(TimelinessRow),
   })
   .describe('Review time by one key');

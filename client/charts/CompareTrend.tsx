@@ -1,7 +1,7 @@
-import { PROGRAM_LABELS, type Trend } from '../../model/api.ts';
+import type { Trend } from '../../model/api.ts';
+import { PROGRAM_FACTS, PROGRAM_LABELS } from '../../model/programs.ts';
 import { EVENTS } from '../../model/events.ts';
 import { PROGRAMS, type Program } from '../../model/values.ts';
-import { PROGRAM_STYLE } from '../data/compare-rows.ts';
 import { downloadCsv } from '../data/csv.ts';
 import { useApi } from '../data/fetch.ts';
 import { metric, num, pct } from '../data/format.ts';
@@ -59,11 +59,11 @@ export function CompareTrend({ state }: { state: State }) {
           points={points}
           x="period"
           series={shown.map((p) => {
-            const { color } = PROGRAM_STYLE[p];
+            const { color } = PROGRAM_FACTS[p];
             return { key: p, name: PROGRAM_LABELS[p], color, dot: { r: 2 }, connectBand: true };
           })}
           marks={marked.map((e) => {
-            const color = PROGRAM_STYLE[e.program].color;
+            const color = PROGRAM_FACTS[e.program].color;
             return {
               id: `${e.program}${e.date}`,
               x: year(e.date),

@@ -1,12 +1,7 @@
-import { PROGRAM_LABELS, type Crosstab } from '../../model/api.ts';
+import type { Crosstab } from '../../model/api.ts';
+import { PROGRAM_FACTS, PROGRAM_LABELS } from '../../model/programs.ts';
 import { PROGRAMS, type Program } from '../../model/values.ts';
-import {
-  barKeys,
-  PROGRAM_STYLE,
-  typeRows,
-  typeSummary,
-  type TypeRow,
-} from '../data/compare-rows.ts';
+import { barKeys, typeRows, typeSummary, type TypeRow } from '../data/compare-rows.ts';
 import { downloadCsv } from '../data/csv.ts';
 import { drillTo } from '../data/drill.ts';
 import { useApi } from '../data/fetch.ts';
@@ -34,7 +29,7 @@ const shapeOf = (p: Program) =>
     const x = o.background.x + o.background.width + 6;
     return (
       <g className={`bar-${p}`} data-type={o.payload.key}>
-        {BarWithInterval({ ...o, payload: r, fill: PROGRAM_STYLE[p].color })}
+        {BarWithInterval({ ...o, payload: r, fill: PROGRAM_FACTS[p].color })}
         <text x={x} y={o.y + o.height / 2} dy={4} fontSize={11} fill="#333">
           {pct(r.rate)} n={num(r.n)}
         </text>
@@ -97,7 +92,7 @@ export function CompareTypes({ state, onState }: StateProps) {
           rows={rows}
           margin={{ left: 4, right: 96 }}
           labels={{ key: 'key', width: [110, 220], max: [14, 34] }}
-          legend={PROGRAMS.map((p) => ({ name: p, label: PROGRAM_LABELS[p], ...PROGRAM_STYLE[p] }))}
+          legend={PROGRAMS.map((p) => ({ name: p, ...PROGRAM_FACTS[p] }))}
           tooltip={(r, p) => [rateText(r[p as Program]!), PROGRAM_LABELS[p as Program]]}
           series={series}
         />

@@ -1,7 +1,8 @@
-import { LOW_N, PROGRAM_LABELS, type Timeliness, type TimelinessRow } from '../../model/api.ts';
+import type { Timeliness, TimelinessRow } from '../../model/api.ts';
+import { LOW_N } from '../../model/limits.ts';
 import { MEASURES, measuresOf } from '../../model/measures.ts';
+import { PROGRAM_FACTS, PROGRAM_LABELS } from '../../model/programs.ts';
 import { PROGRAMS, type Program } from '../../model/values.ts';
-import { PROGRAM_STYLE } from '../data/compare-rows.ts';
 import { downloadCsv } from '../data/csv.ts';
 import { drillTo, unlisted, type DrillKey } from '../data/drill.ts';
 import { useApi } from '../data/fetch.ts';
@@ -28,7 +29,7 @@ type Row = TimelinessRow & { program: Program; label: string; reason: string | n
 const shape = (p: unknown) =>
   BarWithInterval({
     ...(p as object),
-    fill: PROGRAM_STYLE[(p as { payload: Row }).payload.program].color,
+    fill: PROGRAM_FACTS[(p as { payload: Row }).payload.program].color,
   });
 
 /** Each program's median review time by review speed, side by side; a bar opens its letters. */
@@ -40,7 +41,7 @@ export function CompareWait({ state, onState }: StateProps) {
   ] as const satisfies { p: Program }[];
   const rows: Row[] = answers.flatMap(({ p, data }) =>
     (data?.rows ?? []).map((r) => {
-      const label = `${PROGRAM_STYLE[p].short} · ${r.key} (n=${num(r.n)})`;
+      const label = `${PROGRAM_FACTS[p].short} · ${r.key} (n=${num(r.n)})`;
       return { ...r, program: p, label, reason: unlisted(state.filters, keys(r.key, p)) };
     }),
   );

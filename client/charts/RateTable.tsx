@@ -1,3 +1,4 @@
+import type { Rate } from '../../model/api.ts';
 import { metric, num, pct } from '../data/format.ts';
 import { Table, type TableRows } from './Table.tsx';
 
@@ -13,7 +14,7 @@ export interface Figures {
 
 /** An API row's figures for the metric shown (uphold, or overturn). */
 export const figures = (
-  r: { n: number; upheld: number; uphold_rate: number | null; ci_low: number; ci_high: number; low_n?: boolean }, // prettier-ignore
+  r: Omit<Rate, 'overturned' | 'low_n'> & { low_n?: boolean },
   which: string,
 ): Figures => ({ n: r.n, upheld: r.upheld, low_n: r.low_n, ...metric(r, which) });
 

@@ -1,4 +1,5 @@
 import type { ReasonShares as Row, Reasons, Share } from '../../model/api.ts';
+import { LOW_N } from '../../model/limits.ts';
 import { downloadCsv } from '../data/csv.ts';
 import { drillTo, unlisted, type DrillKey } from '../data/drill.ts';
 import { useApi } from '../data/fetch.ts';
@@ -33,7 +34,7 @@ const bar = (s: Share, reason: string | null) => ({
   rate: s.share ?? 0,
   low: s.ci_low,
   high: s.ci_high,
-  low_n: s.of < 11,
+  low_n: s.of < LOW_N,
   reason,
 });
 type Bars = Row & Record<`${Side['key']}Bar`, ReturnType<typeof bar>>;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { LOW_N, type Timeliness } from '../../model/api.ts';
+import type { Timeliness } from '../../model/api.ts';
+import { LOW_N } from '../../model/limits.ts';
 import { downloadCsv } from '../data/csv.ts';
 import { drillTo, unlisted } from '../data/drill.ts';
 import { useApi } from '../data/fetch.ts';

@@ -1,12 +1,7 @@
-import { PROGRAM_LABELS, type Cell } from '../../model/api.ts';
+import type { Cell } from '../../model/api.ts';
+import { PROGRAM_LABELS } from '../../model/programs.ts';
 import { PROGRAMS, type Program } from '../../model/values.ts';
 import { unlisted, type DrillKey } from './drill.ts';
-
-/** Each program's colour in the compare view, and its short name in a chart's labels. */
-export const PROGRAM_STYLE = {
-  DWC: { color: '#2f5f96', short: "Workers' comp" },
-  DMHC: { color: '#b8562b', short: 'Health plans' },
-} as const satisfies Record<Program, { color: string; short: string }>;
 
 /** One program's bar of a treatment type: its cell, and why it cannot be listed (or null). */
 export type ProgramBar = Cell & {

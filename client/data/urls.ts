@@ -1,4 +1,5 @@
 import { DIMENSIONS } from '../../model/dimensions.ts';
+import { MAX_ROWS, PAGE_ROWS } from '../../model/limits.ts';
 import { measuresOf, type MeasureName } from '../../model/measures.ts';
 import { type Program } from '../../model/values.ts';
 import { request } from './fetch.ts';
@@ -53,7 +54,7 @@ export const WAIT_URLS = {
       by: s.view.wait_interval === 'month' ? 'decision_month' : 'decision_year',
       measure: measureOf(s),
       sort: 'key',
-      limit: '1000',
+      limit: String(MAX_ROWS),
     }),
   waitLimit: (s: State) =>
     withParams('/api/timeliness', s.filters, { by: 'review_speed', measure: measureOf(s) }),
@@ -135,12 +136,12 @@ export const suggestUrl = (typed: string) => `/api/suggest?q=${encodeURIComponen
 export const letterCountUrl = (filters: string, m: MeasureName) =>
   `/api/timeliness?${filters}&by=program&measure=${m}`;
 
-/** A page of 50 services (or, with `&measure=`, letters) under a query, after a cursor. */
+/** A page of services (or, with `&measure=`, letters) under a query, after a cursor. */
 export const itemsUrl = (query: string, cursor?: string) =>
-  `/api/items?${query}&limit=50${cursor ? `&cursor=${cursor}` : ''}`;
+  `/api/items?${query}&limit=${PAGE_ROWS}${cursor ? `&cursor=${cursor}` : ''}`;
 
 /** The most raw names one service's list shows (the API's most). */
-export const MOST_VARIANTS = 1000;
+export const MOST_VARIANTS = MAX_ROWS;
 
 /** The URL of a service's raw treatment names under the view's filters, most frequent first. */
 export const variantsUrl = (filters: URLSearchParams, service: string) =>

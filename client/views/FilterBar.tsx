@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Facets } from '../../model/api.ts';
+import { MAX_AGE } from '../../model/limits.ts';
 import { useApi } from '../data/fetch.ts';
 import { num } from '../data/format.ts';
 import { facetsUrl } from '../data/urls.ts';
@@ -79,7 +80,7 @@ function ValueInput({
         type={type}
         value={value}
         min={type === 'number' ? 0 : undefined}
-        max={type === 'number' ? 120 : undefined}
+        max={type === 'number' ? MAX_AGE : undefined}
         onChange={(e) =>
           onState({
             ...state,

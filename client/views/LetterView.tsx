@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Letter, LetterItem } from '../../model/api.ts';
 import { valueLabel } from '../../model/dimensions.ts';
 import { LETTER_FACTS, type LetterFact } from '../../model/letter.ts';
+import { PROGRAM_FACTS } from '../../model/programs.ts';
 import { useApi } from '../data/fetch.ts';
 import { letterUrl } from '../data/urls.ts';
 import { withView, type StateProps } from '../data/url-state.ts';
@@ -62,6 +63,7 @@ function Reasons({ item }: { item: LetterItem }) {
 export function LetterView({ state, onState }: StateProps) {
   const { data, error } = useApi<Letter>(letterUrl(state.view.letter));
   const mark = useRef<HTMLElement>(null);
+  const facts = PROGRAM_FACTS[data?.program ?? 'DWC'];
   const chosen = data?.items.find((i) => String(i.item_no) === state.view.item);
   const span = data && chosen ? locate(data.full_text, chosen.rationale) : null;
   // Scrolled to once per marked passage, not at every render.
@@ -74,7 +76,7 @@ export function LetterView({ state, onState }: StateProps) {
     <section className="card letter" aria-labelledby="letter-title">
       <header>
         <h2 id="letter-title">
-          {data?.program === 'DMHC' ? 'Health-plan case' : 'Letter'} {state.view.letter}
+          {facts.record} {state.view.letter}
         </h2>
         <button type="button" onClick={close}>
           Close letter
@@ -116,7 +118,7 @@ export function LetterView({ state, onState }: StateProps) {
             ))}
           </ol>
           {chosen && <Reasons item={chosen} />}
-          <h3>{data.program === 'DMHC' ? 'Findings' : 'Full text'}</h3>
+          <h3>{facts.text}</h3>
           {data.full_text === null ? (
             <p className="empty">
               The data set gives no findings text for this case (the 2001–2016 file has none).

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PAGE_ROWS } from '../../model/limits.ts';
 import { num } from '../data/format.ts';
 
 /**
@@ -68,7 +69,7 @@ export function ListCard(props: {
       )}
       {props.more && (
         <button type="button" onClick={props.more}>
-          Show {num(50)} more
+          Show {num(PAGE_ROWS)} more
         </button>
       )}
     </section>

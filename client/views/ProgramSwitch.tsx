@@ -1,4 +1,5 @@
-import { PROGRAM_LABELS, type Summary } from '../../model/api.ts';
+import type { Summary } from '../../model/api.ts';
+import { PROGRAM_LABELS } from '../../model/programs.ts';
 import { PROGRAMS } from '../../model/values.ts';
 import { activeChoice, choose, type Choice } from '../data/program-choice.ts';
 import type { StateProps } from '../data/url-state.ts';

@@ -1,6 +1,7 @@
 import type { Summary } from '../../model/api.ts';
 import { valueLabel } from '../../model/dimensions.ts';
-import { NOT_APPLICABLE, NOT_STATED } from '../../model/values.ts';
+import { applies } from '../../model/programs.ts';
+import { NOT_APPLICABLE, NOT_STATED, type Program } from '../../model/values.ts';
 import { decodeDrill, describeDrill, drillFilters } from '../data/drill.ts';
 import { useApi } from '../data/fetch.ts';
 import { num } from '../data/format.ts';
@@ -13,9 +14,9 @@ type Row = Record<string, unknown>;
 
 // A health-plan case cites evidence, not workers' comp guidelines (MTUS, ODG, ACOEM).
 const guideline = (r: Row) =>
-  r.program === 'DMHC'
-    ? NOT_APPLICABLE
-    : ((r.guideline_sources as string[] | null) ?? []).join(', ');
+  applies('guideline_source', r.program as Program)
+    ? ((r.guideline_sources as string[] | null) ?? []).join(', ')
+    : NOT_APPLICABLE;
 
 /** A service's reasons, as people read them. */
 const reasons = (r: Row) =>
