@@ -43,8 +43,8 @@ export interface BarFrameProps<R> {
 export function BarFrame<R>(props: BarFrameProps<R>) {
   const narrow = useMedia(NARROW);
   const { labels, legend, series } = props;
-  const { domain = [0, 1], ticks = QUARTERS, format = pct } = props.axis ?? {};
-  const grid = props.axis && !props.axis.ticks ? undefined : ticks;
+  // Without an axis, the 0-100% track; an axis without ticks lets recharts place its own.
+  const { domain = [0, 1], ticks: grid, format } = props.axis ?? { ticks: QUARTERS, format: pct };
   const [width, max] = [labels.width[narrow ? 0 : 1], labels.max[narrow ? 0 : 1]];
   return (
     <div role="figure" aria-label={`${props.describe}; open the table for the numbers`}>

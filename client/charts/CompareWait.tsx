@@ -1,5 +1,4 @@
 import type { Timeliness, TimelinessRow } from '../../model/api.ts';
-import { LOW_N } from '../../model/limits.ts';
 import { MEASURES, measuresOf } from '../../model/measures.ts';
 import { PROGRAM_FACTS, PROGRAM_LABELS } from '../../model/programs.ts';
 import { PROGRAMS, type Program } from '../../model/values.ts';
@@ -7,7 +6,7 @@ import { downloadCsv } from '../data/csv.ts';
 import { drillTo, unlisted, type DrillKey } from '../data/drill.ts';
 import { useApi } from '../data/fetch.ts';
 import { days, num } from '../data/format.ts';
-import { dayAxis } from '../data/review-time.ts';
+import { dayAxis, waitBar } from '../data/review-time.ts';
 import { COMPARE_URLS } from '../data/urls.ts';
 import type { StateProps } from '../data/url-state.ts';
 import { BarFrame } from './BarFrame.tsx';
@@ -45,15 +44,8 @@ export function CompareWait({ state, onState }: StateProps) {
       return { ...r, program: p, label, reason: unlisted(state.filters, keys(r.key, p)) };
     }),
   );
-  const { top, ticks } = dayAxis(Math.max(1, ...rows.map((r) => r.p75_days ?? 0)));
-  const at = (x: number | null) => (x ?? 0) / top;
-  const bars = rows.map((r) => ({
-    ...r,
-    rate: at(r.median_days),
-    low: at(r.p25_days),
-    high: at(r.p75_days),
-    low_n: r.n < LOW_N,
-  }));
+  const axis = dayAxis(Math.max(1, ...rows.map((r) => r.p75_days ?? 0)));
+  const bars = rows.map((r) => ({ ...r, ...waitBar(r, 'median', axis.top) }));
   const open = (r: Row) =>
     r.reason === null && onState(drillTo(state, keys(r.key, r.program), measuresOf(r.program)[0]));
   const said = PROGRAMS.flatMap((p) => {
@@ -104,7 +96,7 @@ export function CompareWait({ state, onState }: StateProps) {
           rows={bars}
           rowHeight={30}
           labels={{ key: 'label', width: [130, 240], max: [18, 36] }}
-          axis={{ ticks, format: (v) => `${Math.round(v * top)} d` }}
+          axis={axis}
           tooltip={(r) => [
             `median ${days(r.median_days)} (${days(r.p25_days)}–${days(r.p75_days)}), n=${num(r.n)}`,
             PROGRAM_LABELS[r.program],

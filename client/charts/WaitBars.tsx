@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Timeliness } from '../../model/api.ts';
-import { LOW_N } from '../../model/limits.ts';
 import { downloadCsv } from '../data/csv.ts';
 import { drillTo, unlisted } from '../data/drill.ts';
 import { useApi } from '../data/fetch.ts';
 import { days, heading, num, pct } from '../data/format.ts';
-import { dayAxis, measureOf } from '../data/review-time.ts';
+import { dayAxis, measureOf, waitBar } from '../data/review-time.ts';
 import type { StateProps } from '../data/url-state.ts';
 import { BarFrame, QUARTERS } from './BarFrame.tsx';
 import { BarWithInterval } from './BarShapes.tsx';
@@ -32,25 +31,20 @@ export function WaitBars(
   const answer = useApi<Timeliness>(props.url);
   const { data } = answer;
   const found = data?.rows ?? [];
-  const { top, ticks } = dayAxis(Math.max(1, ...found.map((r) => r.p75_days ?? 0)));
-  const rows = found.map((r) => {
-    const [rate, low, high] =
-      show === 'share'
-        ? [r.within_limit_share, r.ci_low, r.ci_high]
-        : [(r.median_days ?? 0) / top, (r.p25_days ?? 0) / top, (r.p75_days ?? 0) / top];
-    const reason = unlisted(state.filters, [[by, r.key]]);
-    return { ...r, rate, low, high, low_n: r.n < LOW_N, label: `${r.key} (n=${num(r.n)})`, reason };
-  });
+  const dayTrack = dayAxis(Math.max(1, ...found.map((r) => r.p75_days ?? 0)));
+  const rows = found.map((r) => ({
+    ...r,
+    ...waitBar(r, show, dayTrack.top),
+    label: `${r.key} (n=${num(r.n)})`,
+    reason: unlisted(state.filters, [[by, r.key]]),
+  }));
   const open = (r: (typeof rows)[number]) =>
     r.reason === null && onState(drillTo(state, [[by, r.key]], measureOf(state)));
   const says = (r: (typeof rows)[number]) =>
     show === 'share'
       ? `${pct(r.within_limit_share)} within the limit (95% CI ${pct(r.ci_low)}–${pct(r.ci_high)})`
       : `median ${days(r.median_days)} (25th–75th percentile ${days(r.p25_days)}–${days(r.p75_days)})`;
-  const axis =
-    show === 'share'
-      ? { ticks: QUARTERS, format: pct }
-      : { ticks, format: (v: number) => `${Math.round(v * top)} d` };
+  const axis = show === 'share' ? { ticks: QUARTERS, format: pct } : dayTrack;
   return (
     <Card
       title={title}
