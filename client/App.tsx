@@ -1,20 +1,24 @@
-import { num, pct, prefetch, useApi, VIEW_URLS, type Summary } from './api.ts';
-import { useUrlState, type State } from './state.ts';
-import { FilterBar } from './FilterBar.tsx';
-import { RateChart } from './RateChart.tsx';
-import { TrendChart } from './TrendChart.tsx';
-import { Heatmap } from './Heatmap.tsx';
-import { TopTreatments } from './TopTreatments.tsx';
-import { ServiceList } from './ServiceList.tsx';
-import { LetterView } from './LetterView.tsx';
-import { Compare } from './Compare.tsx';
-import { ProgramSwitch } from './ProgramSwitch.tsx';
-import { SliceCompare } from './SliceCompare.tsx';
-import { TopicSwitch } from './TopicSwitch.tsx';
-import { Why } from './Why.tsx';
-import { Wait } from './Wait.tsx';
-import { LetterList } from './LetterList.tsx';
-import { effective, withoutProgram } from './program.ts';
+import type { Summary } from '../model/api.ts';
+import { PROGRAM_FACTS } from '../model/programs.ts';
+import { useApi } from './data/fetch.ts';
+import { num, pct } from './data/format.ts';
+import { exportUrl, prefetch, summaryUrl } from './data/urls.ts';
+import { useUrlState, type StateProps } from './data/url-state.ts';
+import { FilterBar } from './views/FilterBar.tsx';
+import { RateChart } from './charts/RateChart.tsx';
+import { TrendChart } from './charts/TrendChart.tsx';
+import { Heatmap } from './charts/Heatmap.tsx';
+import { TopTreatments } from './charts/TopTreatments.tsx';
+import { ServiceList } from './views/ServiceList.tsx';
+import { LetterView } from './views/LetterView.tsx';
+import { Compare } from './views/Compare.tsx';
+import { ProgramSwitch } from './views/ProgramSwitch.tsx';
+import { SliceCompare } from './views/SliceCompare.tsx';
+import { TopicSwitch } from './views/TopicSwitch.tsx';
+import { Why } from './views/Why.tsx';
+import { Wait } from './views/Wait.tsx';
+import { LetterList } from './views/LetterList.tsx';
+import { effective, withoutProgram } from './data/program-choice.ts';
 
 /** The notice for synthetic data in view: which program's services, and how many. */
 function syntheticNotice(s: Summary): string | null {
@@ -30,10 +34,10 @@ function syntheticNotice(s: Summary): string | null {
 const units = (s: Summary) =>
   s.programs
     .filter((p) => p.services)
-    .map((p) => (p.program === 'DWC' ? 'letters' : 'cases'))
+    .map((p) => PROGRAM_FACTS[p.program].units)
     .join(' and ') || 'letters';
 
-function Views({ state, onState }: { state: State; onState: (s: State) => void }) {
+function Views({ state, onState }: StateProps) {
   const props = { state, onState };
   return (
     <>
@@ -62,12 +66,10 @@ function Views({ state, onState }: { state: State; onState: (s: State) => void }
 export function App() {
   const [url, setState] = useUrlState();
   // Both programs under the other filters: what decides the default program and labels the switch.
-  const { data: all, error: allError } = useApi<Summary>(
-    `/api/summary?${withoutProgram(url.filters)}`,
-  );
+  const { data: all, error: allError } = useApi<Summary>(summaryUrl(withoutProgram(url.filters)));
   const state = effective(url, all);
-  if (state && state.view.show !== 'compare') prefetch(state);
-  const { data: s, error } = useApi<Summary>(state ? VIEW_URLS.summary(state) : null);
+  if (state) prefetch(state);
+  const { data: s, error } = useApi<Summary>(state ? summaryUrl(state.filters) : null);
   const notice = s && syntheticNotice(s);
   const failed = error ?? allError;
   return (
@@ -99,7 +101,7 @@ export function App() {
               : `${num(s.items)} services in ${num(s.letters)} ${units(s)}: ${pct(s.uphold_rate)} upheld (95% CI ${pct(s.ci_low)}–${pct(s.ci_high)}).`
             : 'Loading…'}
         </p>
-        <a className="button" href={`/api/export.csv?${(state ?? url).filters}`} download>
+        <a className="button" href={exportUrl((state ?? url).filters)} download>
           Download this slice (CSV)
         </a>
       </div>

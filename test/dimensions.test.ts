@@ -12,8 +12,8 @@ import {
   RANGE_FILTERS,
   type DimensionName,
 } from '../model/dimensions.ts';
-import { readState } from '../client/state.ts';
-import { drillFilters } from '../client/drill.ts';
+import { readState } from '../client/data/url-state.ts';
+import { drillFilters } from '../client/data/drill.ts';
 import { writeDmhcCsv } from '../etl/dmhc/generate.ts';
 import { ROOT, rows, tempDir } from './helpers.ts';
 import { startServer } from './server.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeDrill, drillFilters, encodeDrill, type DrillKey } from '../client/drill.ts';
+import { decodeDrill, drillFilters, encodeDrill, type DrillKey } from '../client/data/drill.ts';
 import { GROUPABLE } from '../model/dimensions.ts';
 import { ODD_LETTERS, ODD_TREATMENTS } from './odd-letters.ts';
 import { startServer } from './server.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { decodeDrill } from '../client/drill.ts';
+import { decodeDrill } from '../client/data/drill.ts';
 import { charted, dashboard, inBrowser, rateCard, SHOTS } from './browser.ts';
 import { ODD_LETTERS, ODD_TREATMENTS } from './odd-letters.ts';
 

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AdjustedRates, Comparison } from '../model/api.ts';
-import { compareUrl, differenceWords } from '../client/slices.ts';
+import { differenceWords } from '../client/data/slices.ts';
+import { compareUrl } from '../client/data/urls.ts';
 import { axe, charted, dashboard, inBrowser, rateCard, SHOTS } from './browser.ts';
 
 const app = dashboard(600);

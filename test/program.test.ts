@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choose, menuOf } from '../client/program.ts';
-import { VIEW, type State } from '../client/state.ts';
+import { choose, menuOf } from '../client/data/program-choice.ts';
+import { VIEW, type State } from '../client/data/url-state.ts';
 import { dimension, type DimensionName } from '../model/dimensions.ts';
 import { PROGRAMS } from '../model/values.ts';
 

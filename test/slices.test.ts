@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../model/api.ts';
-import { aroundDate, describeSlice, differenceWords, pWords } from '../client/slices.ts';
-import { periodOf } from '../client/Events.tsx';
+import { aroundDate, describeSlice, differenceWords, pWords } from '../client/data/slices.ts';
+import { periodOf } from '../client/data/events.ts';
 
 const slice = { n: 100, upheld: 50, uphold_rate: 0.5, ci_low: 0.4, ci_high: 0.6 };
 const c = (difference: number, ci_low: number, ci_high: number, p_value: number): Comparison => ({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { GROUPABLE, STRATA, type DimensionName } from '../../model/dimensions.ts';
+import { MAX_ROWS, PAGE_ROWS } from '../../model/limits.ts';
 import { MEASURE_NAMES, PERIODS, type PeriodName } from '../../model/measures.ts';
 import { filterShape } from '../sql/filters.ts';
 import { ITEM_SORTS, type ItemSort } from '../queries/records.ts';
-import { TIMELINESS_ANSWER } from './timeliness-schema.ts';
+import { Timeliness } from '../../model/api.ts';
 
 const dimension = z.preprocess(
   (v) => (v === 'guideline' ? 'guideline_source' : v),
@@ -49,7 +50,7 @@ export const ROUTES = {
       ...filterShape,
       by: dimension,
       sort: z.enum(['n', 'rate', 'key']).default('n'),
-      limit: int(1, 1000, 100),
+      limit: int(1, MAX_ROWS, 100),
       min_n: int(0, 1e9, 0),
       adjust: z
         .enum(STRATA as [DimensionName, ...DimensionName[]])
@@ -102,7 +103,7 @@ export const ROUTES = {
       ...filterShape,
       sort: z.enum(Object.keys(ITEM_SORTS) as [ItemSort, ...ItemSort[]]).default('decision_date'),
       order: z.enum(['asc', 'desc']).default('desc'),
-      limit: int(1, 500, 50),
+      limit: int(1, 500, PAGE_ROWS),
       cursor: z.string().max(1000).optional(),
       measure: measureName
         .optional()
@@ -121,9 +122,9 @@ export const ROUTES = {
         "days_to_decision, days_from_assignment, days_from_ur (workers' comp letters), days_to_review, days_to_adopt (health-plan cases)",
       ),
       sort: z.enum(['n', 'key']).default('n'),
-      limit: int(1, 1000, 100),
+      limit: int(1, MAX_ROWS, 100),
     },
-    answer: TIMELINESS_ANSWER,
+    answer: Timeliness,
   },
   '/api/suggest': {
     summary:

@@ -1,4 +1,5 @@
-import { PROGRAM_LABELS, type DataSource, type ProgramSummary } from '../../model/api.ts';
+import type { DataSource, ProgramSummary } from '../../model/api.ts';
+import { PROGRAM_LABELS } from '../../model/programs.ts';
 import { dimension } from '../../model/dimensions.ts';
 import { PROGRAMS, type Program } from '../../model/values.ts';
 import type { Database, Row } from '../db/database.ts';

@@ -1,4 +1,4 @@
-import { LOW_N } from '../../model/api.ts';
+import { LOW_N } from '../../model/limits.ts';
 
 /** 95% Wilson score interval for k successes in n trials. */
 export function wilson(k: number, n: number, z = 1.959963984540054): [number, number] {

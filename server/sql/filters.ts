@@ -13,6 +13,7 @@ import {
   type ListFilterName,
   type RangeFilterName,
 } from '../../model/dimensions.ts';
+import { MAX_AGE } from '../../model/limits.ts';
 import { NOT_APPLICABLE, NOT_STATED, type Values } from '../../model/values.ts';
 import { GROUPINGS } from './group-by.ts';
 import { HttpError } from '../http/errors.ts';
@@ -45,7 +46,7 @@ const wholeNumber = z.coerce
   .number({ error: 'expected a whole number' })
   .int('expected a whole number')
   .min(0, 'must be 0 or more')
-  .max(120, 'must be 120 or less')
+  .max(MAX_AGE, `must be ${MAX_AGE} or less`)
   .optional();
 
 const bound = (p: RangeFilterName) =>
