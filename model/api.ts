@@ -383,3 +383,17 @@ export const Letter = z.object({
   items: z.array(LetterItem),
 });
 export type Letter = z.infer<typeof Letter>;
+
+/** /api/events: the policy changes the trend charts mark (model/events.ts). */
+export const Events = z.object({
+  events: z.array(
+    z.object({
+      date: z.string().describe('The day it took effect, YYYY-MM-DD'),
+      program: z.enum(PROGRAMS),
+      label: z.string(),
+      detail: z.string(),
+      source: z.string().describe('The public page that states the date'),
+    }),
+  ),
+});
+export type Events = z.infer<typeof Events>;

@@ -50,3 +50,25 @@ it.each(['DWC', 'DMHC'])('a %s letter is the Letter schema, no field more or les
   expect(body.items.length).toBeGreaterThan(0);
   expect(answer.Letter.parse(body)).toEqual(body);
 });
+
+it('the OpenAPI document describes every answer with its schema from model/api.ts', async () => {
+  const doc = await get('/api/openapi.json');
+  const jsonOf = (path: string) =>
+    doc.paths[path].get.responses[200].content?.['application/json']?.schema;
+  for (const path of Object.keys(doc.paths)) {
+    const content = doc.paths[path].get.responses[200].content;
+    expect(content, path).toBeDefined();
+    if (!path.startsWith('/api/export')) expect(jsonOf(path), path).toBeDefined();
+  }
+  const props = (path: string) => Object.keys(jsonOf(path).properties).sort();
+  expect(props('/api/letters/{id}')).toEqual(Object.keys(answer.Letter.shape).sort());
+  expect(props('/api/summary')).toEqual(Object.keys(answer.Summary.shape).sort());
+  expect(props('/api/events')).toEqual(['events']);
+  expect(jsonOf('/api/rates').anyOf).toHaveLength(2);
+  expect(doc.paths['/api/export.csv'].get.responses[200].content).toHaveProperty('text/csv');
+});
+
+it('/api/events is its schema, no field more or less', async () => {
+  const body = await get('/api/events');
+  expect(answer.Events.parse(body)).toEqual(body);
+});

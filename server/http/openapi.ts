@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Letter } from '../../model/api.ts';
 import { ROUTES } from './routes.ts';
 
 const problem = {
@@ -6,10 +7,11 @@ const problem = {
   content: { 'application/problem+json': { schema: { type: 'object' } } },
 };
 
-/** A 200 answer, with its JSON schema where the route declares one. */
-function ok(answer?: z.ZodType) {
-  if (!answer) return { description: 'OK' };
-  const { $schema: _, ...schema } = z.toJSONSchema(answer) as Record<string, unknown>;
+/** A 200 answer: JSON of the route's schema in model/api.ts, or a file of its type. */
+function ok(route: { answer: z.ZodType } | { file: string }) {
+  if ('file' in route)
+    return { description: 'OK', content: { [route.file]: { schema: { type: 'string' } } } };
+  const { $schema: _, ...schema } = z.toJSONSchema(route.answer) as Record<string, unknown>;
   return { description: 'OK', content: { 'application/json': { schema } } };
 }
 
@@ -39,7 +41,7 @@ export function openapi() {
           };
         }),
         responses: {
-          200: ok('answer' in route ? route.answer : undefined),
+          200: ok(route),
           400: problem,
           503: problem,
         },
@@ -58,7 +60,7 @@ export function openapi() {
           schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,40}$' },
         },
       ],
-      responses: { 200: { description: 'OK' }, 404: problem },
+      responses: { 200: ok({ answer: Letter }), 404: problem },
     },
   };
   return { openapi: '3.1.0', info: { title: 'IMR Outcomes API', version: '1.0.0' }, paths };

@@ -4,7 +4,7 @@ import { MAX_ROWS, PAGE_ROWS } from '../../model/limits.ts';
 import { MEASURE_NAMES, PERIODS, type PeriodName } from '../../model/measures.ts';
 import { filterShape } from '../sql/filters.ts';
 import { ITEM_SORTS, type ItemSort } from '../queries/records.ts';
-import { Timeliness } from '../../model/api.ts';
+import * as answer from '../../model/api.ts';
 
 const dimension = z.preprocess(
   (v) => (v === 'guideline' ? 'guideline_source' : v),
@@ -42,6 +42,7 @@ export const ROUTES = {
     summary:
       'Counts of letters and services, the uphold rate with its 95% interval, and the data source',
     shape: filterShape,
+    answer: answer.Summary,
   },
   '/api/rates': {
     summary:
@@ -59,6 +60,7 @@ export const ROUTES = {
           "Adjust for the mix of this kind of service (indirect standardisation): each key's rate beside the rate expected if each of its services were upheld at its stratum's rate under the filters; strata whose services all have one key are left out",
         ),
     },
+    answer: z.union([answer.Rates, answer.AdjustedRates]),
   },
   '/api/compare': {
     summary:
@@ -67,11 +69,13 @@ export const ROUTES = {
       a: slice('a'),
       b: slice('b'),
     },
+    answer: answer.Comparison,
   },
   '/api/events': {
     summary:
       'The policy events the trend charts mark: {date, program, label, detail, source} each, with the public source that dates it',
     shape: {},
+    answer: answer.Events,
   },
   '/api/trend': {
     summary:
@@ -81,20 +85,24 @@ export const ROUTES = {
       interval: z.enum(['month', 'quarter', 'year']).default('month'),
       by: dimension.optional(),
     },
+    answer: answer.TrendAnswer,
   },
   '/api/reasons': {
     summary:
       "Why: each reason family's share of the upheld and of the overturned services (n, share and 95% interval; a service giving several reasons counts under each), and how often the claims administrator's and the reviewer's guideline families differ, with the uphold rate when they do and when they do not",
     shape: filterShape,
+    answer: answer.Reasons,
   },
   '/api/crosstab': {
     summary: 'n and uphold rate in each cell of two dimensions, at most 10,000 cells',
     shape: { ...filterShape, rows: dimension, cols: dimension },
+    answer: answer.Crosstab,
   },
   '/api/facets': {
     summary:
       'For each facet dimension, its values and counts under every filter but its own, and whether the list was cut',
     shape: { ...filterShape, size: int(1, 200, 30) },
+    answer: answer.Facets,
   },
   '/api/items': {
     summary:
@@ -111,6 +119,7 @@ export const ROUTES = {
           'List letters, not services: one row per letter or case whose review time in this measure is counted (its first service stands for it), as behind a bar of /api/timeliness',
         ),
     },
+    answer: answer.Items,
   },
   '/api/timeliness': {
     summary:
@@ -124,7 +133,7 @@ export const ROUTES = {
       sort: z.enum(['n', 'key']).default('n'),
       limit: int(1, MAX_ROWS, 100),
     },
-    answer: Timeliness,
+    answer: answer.Timeliness,
   },
   '/api/suggest': {
     summary:
@@ -133,14 +142,20 @@ export const ROUTES = {
       q: z.string().min(1, 'must not be empty').max(100, 'at most 100 characters'),
       limit: int(1, 50, 10),
     },
+    answer: answer.Suggestions,
   },
   '/api/export.csv': {
     summary:
       'Every service under the filters as CSV, streamed, the filters recorded in the first line',
     shape: filterShape,
+    file: 'text/csv',
   },
   '/api/export.parquet': {
     summary: 'Every service under the filters as Parquet, the filters recorded in its metadata',
     shape: filterShape,
+    file: 'application/vnd.apache.parquet',
   },
-} satisfies Record<string, { summary: string; shape: z.ZodRawShape; answer?: z.ZodType }>;
+} satisfies Record<string, Route>;
+
+/** A GET route: what it answers, its query parameters, and its answer's schema or file type. */
+type Route = { summary: string; shape: z.ZodRawShape } & ({ answer: z.ZodType } | { file: string });
