@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GROUPABLE, STRATA, type DimensionName } from '../../model/dimensions.ts';
 import { MAX_ROWS, PAGE_ROWS } from '../../model/limits.ts';
 import { MEASURE_NAMES, PERIODS, type PeriodName } from '../../model/measures.ts';
-import { filterShape } from '../sql/filters.ts';
+import { filterShape, wholeNumber } from '../sql/filters.ts';
 import { ITEM_SORTS, type ItemSort } from '../queries/records.ts';
 import * as answer from '../../model/api.ts';
 
@@ -15,13 +15,7 @@ const waitBy = z.enum([...GROUPABLE, ...(Object.keys(PERIODS) as PeriodName[])] 
   ...(DimensionName | PeriodName)[],
 ]);
 const measureName = z.enum(MEASURE_NAMES);
-const int = (min: number, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: 'expected a whole number' })
-    .int('expected a whole number')
-    .min(min, `must be ${min} or more`)
-    .max(max, `must be ${max} or less`)
-    .default(fallback);
+const int = (min: number, max: number, fallback: number) => wholeNumber(min, max).default(fallback);
 
 const slice = (name: string) =>
   z

@@ -42,15 +42,17 @@ const isoDate = z
     'not a real calendar date',
   )
   .optional();
-const wholeNumber = z.coerce
-  .number({ error: 'expected a whole number' })
-  .int('expected a whole number')
-  .min(0, 'must be 0 or more')
-  .max(MAX_AGE, `must be ${MAX_AGE} or less`)
-  .optional();
+/** A query parameter that is a whole number from min to max; every route's counts take this. */
+export const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(min, `must be ${min} or more`)
+    .max(max, `must be ${max} or less`);
+const age = wholeNumber(0, MAX_AGE).optional();
 
 const bound = (p: RangeFilterName) =>
-  dimension(RANGE_BOUNDS[p].name).storage === 'date' ? isoDate : wholeNumber;
+  dimension(RANGE_BOUNDS[p].name).storage === 'date' ? isoDate : age;
 
 /** Every filter, one query parameter each, from the dimensions' declaration. */
 export const filterShape = Object.fromEntries([
@@ -60,7 +62,7 @@ export const filterShape = Object.fromEntries([
     return [p, bound(p).describe(`${side === 'min' ? 'From' : 'To'}: ${dimension(name).doc}`)];
   }),
 ]) as { [K in ListFilterName]: ReturnType<typeof many> } & {
-  [K in RangeFilterName]: typeof isoDate | typeof wholeNumber;
+  [K in RangeFilterName]: typeof isoDate | typeof age;
 };
 
 /** Filters that keep or drop whole letters, by the letters' own fields. */
