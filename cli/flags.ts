@@ -75,7 +75,7 @@ const flagList = (flags: Flags) =>
 
 const looksLikeFlag = (v: string) => /^--?[A-Za-z]/.test(v);
 
-/** The flags given, as written: a string for a value (a list for a multiple), true for a boolean. */
+/** The flags given, as written: a value (a list for a repeatable flag), or true for a boolean. */
 function given(flags: Flags, argv: string[]): Record<string, string | string[] | true> {
   const options = Object.fromEntries(
     Object.entries(flags).map(([n, f]) => [n, { type: f.type, multiple: f.multiple ?? false }]),
@@ -98,7 +98,7 @@ function given(flags: Flags, argv: string[]): Record<string, string | string[] |
     if (t.kind === 'positional')
       throw new UsageError(
         `unexpected argument ${t.value}; valid flags: ${flagList(flags)}; ` +
-          `a value follows its flag, as in --flag VALUE, and ${JSON.stringify(t.value)} follows none`,
+          `a value follows its flag, as in --flag VALUE; ${JSON.stringify(t.value)} follows none`,
       );
     const f = Object.hasOwn(flags, t.name) ? flags[t.name] : undefined;
     if (!f) throw new UsageError(unknown(t.rawName, flags));

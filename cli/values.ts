@@ -43,7 +43,7 @@ export const folder = checked((p) => {
   }
 });
 
-/** A path to write to: not a folder when a file is meant (or the reverse), in a folder that exists. */
+/** A path to write to, in a folder that exists: not a folder where a file is meant, or back. */
 export const newPath = (kind: 'file' | 'folder') =>
   checked((p) => {
     if (p === '') return 'is empty';

@@ -77,7 +77,10 @@ export const EVIDENCE_SOURCES = [
 ] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
-/** The common treatment types both programs share (etl/letters/classify/rules/treatment-types.json maps to them). */
+/**
+ * The common treatment types both programs share
+ * (etl/letters/classify/rules/treatment-types.json maps to them).
+ */
 export const TREATMENT_TYPES = [
   'Pharmaceuticals',
   'Imaging',
