@@ -10,7 +10,7 @@ const LAYERS = {
   cli: ['warehouse', 'etl', 'fetch', 'server', 'client'],
   warehouse: ['cli', 'etl', 'fetch', 'server', 'client'],
   fetch: ['warehouse', 'etl', 'server', 'client'],
-  etl: ['server', 'client'],
+  etl: ['fetch', 'server', 'client'],
   server: ['etl', 'fetch', 'client'],
   client: ['warehouse', 'cli', 'etl', 'fetch', 'server'],
 };

@@ -17,6 +17,7 @@ const CASES: [string, string, boolean][] = [
   ['client/x.tsx', '../model/api.ts', true],
   ['client/x.tsx', '../server/sql/filters.ts', false],
   ['fetch/x.ts', '../etl/letters/parse.ts', false],
+  ['etl/state-coding/x.ts', '../../fetch/manifest.ts', false],
   ['cli/x.ts', '../etl/cli/commands.ts', false],
 ];
 
