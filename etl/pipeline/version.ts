@@ -7,8 +7,14 @@ const ETL = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RULES = join(ETL, 'letters', 'classify', 'rules');
 const IMPORT =
   /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]|new URL\(\s*['"](\.{1,2}\/[^'"]+)['"]/g;
-// An import of types only: TypeScript erases it, so what it names cannot change a parse.
-const TYPES_ONLY = /^(?:import|export) type\b[^;()=]*?\bfrom\s*['"][^'"]+['"];?$/gm;
+// A whole import (or export-from) statement, however prettier wraps it: a longer path can wrap
+// its names. One of types only TypeScript erases, so what it names cannot change a parse.
+const statement = (typesOnly: boolean) =>
+  new RegExp(
+    `^(?:import|export)${typesOnly ? ' type' : ''}\\b[^;()=]*?\\bfrom\\s*['"][^'"]+['"];?$`,
+    'gm',
+  );
+const TYPES_ONLY = statement(true);
 
 /**
  * The files parseLetter runs on: parse.ts, every module it imports for more than types
@@ -28,16 +34,13 @@ export function parserFiles(): string[] {
   return [...seen].sort();
 }
 
-// A whole import statement, however prettier wraps it: a longer path can wrap its names.
-const STATEMENT = /^(?:import|export)\b[^;()=]*?\bfrom\s*['"][^'"]+['"];?$/gm;
-
 /**
  * What of a file's text runs: without its import statements and paths, comment lines,
  * indentation and blank lines. Moving a file, or rewording a comment, changes none of it.
  */
 const code = (text: string) =>
   text
-    .replace(STATEMENT, '')
+    .replace(statement(false), '')
     .replace(IMPORT, '')
     .split('\n')
     .map((line) => line.trim())
