@@ -41,8 +41,8 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isAbbreviation = (s: string) => /^[A-Za-z]{2,4}$/.test(s) && s === s.toUpperCase();
 
 /**
- * The names of a drug a term names (a brand or a generic), and its generic, with every drug of the same first
- * ingredient: "Norco" finds hydrocodone too, as the lexicon names it. Null for another term.
+ * The names and generic of the drug a term names (a brand or a generic), with every drug of
+ * the same first ingredient: "Norco" finds hydrocodone too. Null for another term.
  */
 function drugNames(term: string): string | null {
   const t = term.trim();
