@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DERIVED_STATEMENTS, LETTERS_PER_PASS } from './derived.ts';
 
-/** Which version of the derived statements built a database's tables: a run rebuilds them when it is not this one. */
+/** The version of the derived statements; a run rebuilds tables another version built. */
 export const DERIVED_VERSION = createHash('sha256')
   .update(DERIVED_STATEMENTS.map((s) => (typeof s === 'string' ? s : s.pass)).join(';\n'))
   .digest('hex')

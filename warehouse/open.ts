@@ -8,7 +8,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 export const openReadOnly = (path: string) =>
   DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: '256MB' });
 
-/** What read(db) gives on the database at path, opened read-only and closed after, whatever happens. */
+/** What read(db) gives on the database at path, opened read-only and always closed after. */
 export async function readOnly<T>(path: string, read: (db: DuckDBConnection) => Promise<T>) {
   const instance = await openReadOnly(path);
   const db = await instance.connect();

@@ -70,7 +70,7 @@ export function treatmentMatch(term: string): Match {
   return drug ? { regex: `(?i)\\b(?:${drug})(?:[^a-z]|$)` } : { like: escapeLike(term) };
 }
 
-/** Synonym-group terms and drug names that contain q, for suggestions ("phys" offers "physical therapy"). */
+/** Synonyms and drug names that contain q, to suggest ("phys" offers "physical therapy"). */
 export function synonymTerms(q: string): string[] {
   const needle = q.trim().toLowerCase();
   return [...GROUPS.flat(), ...new Set(DRUG_WORDS)].filter((w) => w.toLowerCase().includes(needle));
