@@ -1,4 +1,4 @@
-import { dimension, DIMENSION_NAMES, type DimensionName } from './dimensions.ts';
+import { dimension, type DimensionName } from './dimensions.ts';
 import { PROGRAMS, type Program } from './values.ts';
 
 /** What a program is to people: its names, its colour in charts, and what it reviews. */
@@ -46,7 +46,3 @@ export const PROGRAM_LABELS = Object.fromEntries(
 /** Whether a dimension applies to a program's services (a service of another shows 'Not applicable'). */
 export const applies = (name: DimensionName, p: Program) =>
   !dimension(name).programs || dimension(name).programs!.includes(p);
-
-/** The dimensions a program's services have, in declaration order. */
-export const dimensionsOf = (p: Program): DimensionName[] =>
-  DIMENSION_NAMES.filter((name) => applies(name, p));

@@ -196,7 +196,7 @@ FROM facts GROUP BY ALL ORDER BY ALL`;
 export const LETTERS_PER_PASS = 200_000;
 
 /** A statement run once for each slice of LETTERS_PER_PASS letters, $lo to $hi by letter_key. */
-export interface Passes {
+interface Passes {
   pass: string;
 }
 

@@ -1,7 +1,8 @@
 import type { Rates } from '../../model/api.ts';
 import { useApi } from '../data/fetch.ts';
 import { num } from '../data/format.ts';
-import { MOST_VARIANTS, variantsUrl } from '../data/urls.ts';
+import { MAX_ROWS } from '../../model/limits.ts';
+import { variantsUrl } from '../data/urls.ts';
 import type { State } from '../data/url-state.ts';
 import { figures, RateCells } from './RateTable.tsx';
 
@@ -16,8 +17,8 @@ export function ServiceVariants({ service, state }: { service: string; state: St
     ? `Could not load the names: ${error}`
     : !data
       ? 'Loading the names…'
-      : rows.length === MOST_VARIANTS
-        ? `The ${num(MOST_VARIANTS)} most frequent names.`
+      : rows.length === MAX_ROWS
+        ? `The ${num(MAX_ROWS)} most frequent names.`
         : null;
   return (
     <>

@@ -140,14 +140,11 @@ export const letterCountUrl = (filters: string, m: MeasureName) =>
 export const itemsUrl = (query: string, cursor?: string) =>
   `/api/items?${query}&limit=${PAGE_ROWS}${cursor ? `&cursor=${cursor}` : ''}`;
 
-/** The most raw names one service's list shows (the API's most). */
-export const MOST_VARIANTS = MAX_ROWS;
-
 /** The URL of a service's raw treatment names under the view's filters, most frequent first. */
 export const variantsUrl = (filters: URLSearchParams, service: string) =>
   withParams('/api/rates', filters, {
     service,
     by: 'treatment',
     sort: 'n',
-    limit: String(MOST_VARIANTS),
+    limit: String(MAX_ROWS),
   });

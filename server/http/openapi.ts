@@ -16,7 +16,7 @@ function ok(route: { answer: z.ZodType } | { file: string }) {
 }
 
 /** The OpenAPI 3.1 document, made from the same zod shapes the server validates with. */
-export function openapi() {
+function build() {
   const paths: Record<string, unknown> = {};
   for (const [path, route] of Object.entries(ROUTES)) {
     paths[path] = {
@@ -68,9 +68,14 @@ export function openapi() {
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// Both documents depend on nothing but the code: each is made once, when first asked for.
+let doc: ReturnType<typeof build> | undefined;
+let page: string | undefined;
+export const openapi = () => (doc ??= build());
 /** A plain HTML page of the same document, for people. */
-export function docsPage(): string {
-  const doc = openapi();
+export const docsPage = () => (page ??= render(openapi()));
+
+function render(doc: ReturnType<typeof build>): string {
   const sections = Object.entries(doc.paths)
     .map(([path, p]) => {
       const op = (

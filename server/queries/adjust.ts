@@ -1,7 +1,7 @@
 import { CUBE_KEY } from '../../warehouse/names.ts';
 import type { AdjustedRateRow, AdjustedRates } from '../../model/api.ts';
 import type { DimensionName } from '../../model/dimensions.ts';
-import { base } from '../sql/base.ts';
+import { base, fromFacts, treatmentOnly } from '../sql/base.ts';
 import { counts } from '../sql/counts.ts';
 import type { Database } from '../db/database.ts';
 import { counted, GROUPINGS, inCube, labelled } from '../sql/group-by.ts';
@@ -55,11 +55,7 @@ const serviceCube = (search: string) => `(SELECT c.* REPLACE (t.n AS n), t.servi
 function source(f: Filters, l: Lookup, by: DimensionName, stratum: DimensionName) {
   if (stratum !== 'service' || !inCube(by)) return base(f, l, [by, stratum]);
   const [facets, others] = splitFacets(f);
-  const cubed = Object.entries(others).every(([k, v]) => k === 'treatment' || v === undefined);
-  if (!cubed) {
-    const w = whereClause(f, l);
-    return { from: 'facts', where: w.sql, params: w.params };
-  }
+  if (!treatmentOnly(others)) return fromFacts(f, l);
   const [search, w] = [whereClause(others, l), whereClause(facets, l)];
   return { from: serviceCube(search.sql), where: w.sql, params: { ...search.params, ...w.params } };
 }
@@ -71,7 +67,7 @@ const SUMMED = ['adjusted_n', 'adjusted_upheld', 'expected_upheld'] as const;
  * interval of the observed rate over the compared services divided by the expected rate, which
  * is taken as fixed (as an SMR's expected count is).
  */
-export function withExpected<T extends { adjusted_n: number; adjusted_upheld: number }>(
+function withExpected<T extends { adjusted_n: number; adjusted_upheld: number }>(
   r: T & { expected_upheld: number },
 ) {
   const expected_rate = r.adjusted_n ? r.expected_upheld / r.adjusted_n : null;

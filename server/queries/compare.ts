@@ -1,9 +1,9 @@
 import { parse } from 'node:querystring';
 import type { Comparison, SliceRate } from '../../model/api.ts';
-import { base } from '../sql/base.ts';
+import { base, fromFacts, treatmentOnly } from '../sql/base.ts';
 import type { Database } from '../db/database.ts';
 import { counted } from '../sql/group-by.ts';
-import { filterShape, parseQuery, splitFacets, whereClause, type Filters } from '../sql/filters.ts';
+import { filterShape, parseQuery, splitFacets, type Filters } from '../sql/filters.ts';
 import { lookup } from '../sql/lookup.ts';
 import { fisherExact, newcombe, wilson, zTest } from './stats.ts';
 
@@ -21,10 +21,7 @@ export const sliceFilters = (name: 'a' | 'b', query: string): Filters =>
  */
 async function slice(db: Database, f: Filters): Promise<SliceRate> {
   const l = await lookup(db);
-  const [, others] = splitFacets(f);
-  const cubed = Object.entries(others).every(([k, v]) => k === 'treatment' || v === undefined);
-  const w = whereClause(f, l);
-  const b = cubed ? base(f, l, []) : { from: 'facts', where: w.sql, params: w.params };
+  const b = treatmentOnly(splitFacets(f)[1]) ? base(f, l, []) : fromFacts(f, l);
   const [r] = await db.query(counted(b.from, b.where, []), b.params);
   const [n, upheld] = [Number(r?.n ?? 0), Number(r?.upheld ?? 0)];
   const [ci_low, ci_high] = wilson(upheld, n);

@@ -44,11 +44,15 @@ export async function reasons(db: Database, f: Filters): Promise<Reasons> {
       [dim],
       l,
     ).map(counts);
-  const [byReason, byAgreement] = [await query('reason'), await query('guideline_agreement')];
+  const [byReason, byAgreement] = await Promise.all([
+    query('reason'),
+    query('guideline_agreement'),
+  ]);
   // A service without a text is 'Not stated', its one label; every other has at least one family.
   const unread = byReason.find((r) => r.key === NOT_STATED);
-  const all = await db.query(`SELECT ${SUMS} FROM (${counted(b.from, b.where, [])})`, b.params);
-  const [n, upheld] = [Number(all[0]?.n ?? 0), Number(all[0]?.upheld ?? 0)];
+  // Every service has one guideline_agreement (a code dimension): its rows sum to the total.
+  const n = byAgreement.reduce((t, c) => t + c.n, 0);
+  const upheld = byAgreement.reduce((t, c) => t + c.upheld, 0);
   const read = { n: n - (unread?.n ?? 0), upheld: upheld - (unread?.upheld ?? 0) };
   const rows = REASONS.map((r) => {
     const c = byReason.find((x) => x.key === r) ?? { n: 0, upheld: 0 };

@@ -8,6 +8,7 @@ import {
 } from '../../model/measures.ts';
 import { NOT_STATED } from '../../model/values.ts';
 import type { Database, Row } from '../db/database.ts';
+import { byKey } from '../sql/counts.ts';
 import type { Filters } from '../sql/filters.ts';
 import { lookup, type Lookup } from '../sql/lookup.ts';
 import { wilson } from './stats.ts';
@@ -87,8 +88,8 @@ function row(key: string, counts: Counts): TimelinessRow {
 }
 
 const ORDER = {
-  n: (a: TimelinessRow, b: TimelinessRow) => b.n - a.n || (a.key < b.key ? -1 : 1),
-  key: (a: TimelinessRow, b: TimelinessRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  n: (a: TimelinessRow, b: TimelinessRow) => b.n - a.n || byKey(a.key, b.key),
+  key: (a: TimelinessRow, b: TimelinessRow) => byKey(a.key, b.key),
 };
 
 /**

@@ -4,15 +4,23 @@ import { inCube } from './group-by.ts';
 import { splitFacets, whereClause, type Filters } from './filters.ts';
 import type { Lookup } from './lookup.ts';
 
+/** Whether the filters that are not facets are at most a treatment search, which the cubes hold. */
+export const treatmentOnly = (others: Filters) =>
+  Object.entries(others).every(([k, v]) => k === 'treatment' || v === undefined);
+
+/** Every service under the filters, counted from facts. */
+export function fromFacts(f: Filters, l: Lookup) {
+  const w = whereClause(f, l);
+  return { from: 'facts', where: w.sql, params: w.params };
+}
+
 /**
  * Services counted by cube_key under filters that are not facets: from treatment_cube (a
  * tenth of facts) under a treatment search alone, else from facts.
  */
 export function cubeCounts(others: Filters, l: Lookup) {
   const o = whereClause(others, l);
-  const [from, n] = Object.entries(others).every(([k, v]) => k === 'treatment' || v === undefined)
-    ? ['treatment_cube', 'sum(f.n)']
-    : ['facts', 'count(*)'];
+  const [from, n] = treatmentOnly(others) ? ['treatment_cube', 'sum(f.n)'] : ['facts', 'count(*)'];
   return {
     sql: `SELECT f.${CUBE_KEY}, ${n}::INTEGER AS n FROM ${from} f ${o.sql} GROUP BY ALL`,
     params: o.params,
@@ -26,10 +34,7 @@ export function cubeCounts(others: Filters, l: Lookup) {
  * filters applied to those counts.
  */
 export function base(f: Filters, l: Lookup, dims: DimensionName[]) {
-  if (!dims.every(inCube)) {
-    const w = whereClause(f, l);
-    return { from: 'facts', where: w.sql, params: w.params };
-  }
+  if (!dims.every(inCube)) return fromFacts(f, l);
   const [facetFilters, others] = splitFacets(f);
   const c = cubeCounts(others, l);
   const w = whereClause(facetFilters, l);
