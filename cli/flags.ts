@@ -132,9 +132,9 @@ export function parseFlags<F extends Flags>(cli: Cli<F>, argv: string[]): Values
     const value = raw[name] ?? f.default ?? (f.type === 'boolean' ? false : undefined);
     if (value === undefined && f.required)
       throw new UsageError(`--${name} is required: ${f.required}`);
-    const values = Array.isArray(value) ? value : [value];
-    out[name] = values.map((v) => checkValue(name, f, v));
-    if (!f.multiple) out[name] = (out[name] as unknown[])[0];
+    out[name] = Array.isArray(value)
+      ? value.map((v) => checkValue(name, f, v))
+      : checkValue(name, f, value);
   }
   const wrong = cli.check?.(out as Values<F>);
   if (wrong) throw new UsageError(wrong);

@@ -1,3 +1,5 @@
+import { count as fmt } from './format.ts';
+
 type Out = NodeJS.WritableStream & { isTTY?: boolean };
 
 /**
@@ -16,8 +18,6 @@ export function ticker(out: Out, line: (seconds: number, final: boolean) => stri
     out.write(out.isTTY ? `\r${text}\x1b[K${final ? '\n' : ''}` : `progress: ${text}\n`);
   };
 }
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Progress for a run over `total` files: count, rate and ETA, behind a bar on a terminal.

@@ -54,14 +54,17 @@ export const newPath = (kind: 'file' | 'folder') =>
     if (!stat(parent)?.isDirectory()) return `is in a folder that does not exist (${parent})`;
   });
 
-const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
-for (const [u, k] of [
-  ['kib', 1],
-  ['mib', 2],
-  ['gib', 3],
-  ['tib', 4],
-] as const)
-  UNITS[u] = 1024 ** k;
+const UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+};
 
 /** The bytes of a size DuckDB's memory_limit takes (64MB, 1.5GiB), or null for another text. */
 export function bytesOf(size: string): number | null {
@@ -70,11 +73,32 @@ export function bytesOf(size: string): number | null {
 }
 
 // A size DuckDB's memory_limit takes; below 16 MB no aggregate here has room to run.
-export const memorySize = z.string().superRefine((s, ctx) => {
+export const memorySize = checked((s) => {
   const bytes = bytesOf(s);
-  if (bytes === null || bytes < 16e6)
-    ctx.addIssue({
-      code: 'custom',
-      message: bytes === null ? 'is not a size' : 'is less than 16MB',
-    });
+  if (bytes === null) return 'is not a size';
+  if (bytes < 16e6) return 'is less than 16MB';
 });
+
+/** A setting read from the environment: its default, what is valid in words, and its check. */
+export interface Setting<T = unknown> {
+  default: string;
+  valid: string;
+  schema: z.ZodType<T, string>;
+}
+
+/**
+ * The value of the environment variable name (an empty value counts as unset), or one line
+ * naming it and saying what is wrong and what would be valid.
+ */
+export function settingOf<T>(
+  name: string,
+  s: Setting<T>,
+  env: NodeJS.ProcessEnv,
+): { value: T } | { wrong: string } {
+  const given = env[name] || undefined;
+  const r = s.schema.safeParse(given ?? s.default);
+  if (r.success) return { value: r.data };
+  return {
+    wrong: `${name}=${JSON.stringify(given)} ${r.error.issues[0].message}; expected ${s.valid}`,
+  };
+}

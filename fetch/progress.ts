@@ -1,4 +1,5 @@
 import { ticker } from '../cli/progress.ts';
+import { count as fmt } from '../cli/format.ts';
 
 /** Counts of a fetch run; totals grow as searches report theirs. */
 export interface Counts {
@@ -10,8 +11,6 @@ export interface Counts {
   pdfsTotal: number;
   requests: number;
 }
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** One line: done out of total for pages, services and PDFs, the request rate and time left. */
 export function progressLine(c: Counts, seconds: number): string {

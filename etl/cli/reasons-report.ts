@@ -1,7 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REASON_LABELS, REASONS } from '../../model/values.ts';
-
-const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
+import { pct } from '../../cli/format.ts';
 
 /**
  * Each reason family's share of the services with a text to read reasons from (upheld and

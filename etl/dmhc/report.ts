@@ -1,8 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AGE_BANDS } from '../letters/types.ts';
 import { EVIDENCE } from './findings-rules.ts';
-
-const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
+import { pct } from '../../cli/format.ts';
 
 /** A DMHC label on none of the importer's lists, what it labels, and how many cases have it. */
 export interface Unmapped {

@@ -1,4 +1,4 @@
-import { memorySize } from '../../cli/values.ts';
+import { memorySize, settingOf } from '../../cli/values.ts';
 
 /**
  * The ETL's DuckDB memory (IMR_ETL_MEMORY), as the server's IMR_MEMORY_LIMIT is checked. DuckDB
@@ -9,15 +9,8 @@ export const ETL_MEMORY = {
   name: 'IMR_ETL_MEMORY',
   default: '512MB',
   valid: 'a size of at least 16MB, such as 512MB or 2GB',
+  schema: memorySize,
 };
 
 /** IMR_ETL_MEMORY's value, or what is wrong with it. */
-export function etlMemory(env: NodeJS.ProcessEnv): { value: string } | { wrong: string } {
-  const given = env[ETL_MEMORY.name] || undefined;
-  const r = memorySize.safeParse(given ?? ETL_MEMORY.default);
-  if (r.success) return { value: given ?? ETL_MEMORY.default };
-  const why = r.error.issues[0].message;
-  return {
-    wrong: `${ETL_MEMORY.name}=${JSON.stringify(given)} ${why}; expected ${ETL_MEMORY.valid}`,
-  };
-}
+export const etlMemory = (env: NodeJS.ProcessEnv) => settingOf(ETL_MEMORY.name, ETL_MEMORY, env);

@@ -1,3 +1,5 @@
+import { pct } from '../../cli/format.ts';
+
 /** One service coded both ways: by the project's rules and by the state. */
 export interface Coded {
   rules_category: string;
@@ -24,7 +26,6 @@ export function stateName(s: string): string {
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === stateName(b).toLowerCase();
-const pct = (k: number, n: number) => (n ? `${((100 * k) / n).toFixed(1)}%` : '-');
 
 function table(rows: Coded[]) {
   const cats = new Map<string, { n: number; cat: number; sub: number }>();

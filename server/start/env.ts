@@ -1,14 +1,11 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { memorySize, wholeNumber } from '../../cli/values.ts';
+import { memorySize, settingOf, wholeNumber, type Setting } from '../../cli/values.ts';
 
 /** One environment variable the server reads: what it means, its default, and its valid values. */
-export interface EnvVar {
+/** A setting, with its meaning for docs/running.md; `valid` is said there and in its error. */
+export interface EnvVar extends Setting {
   meaning: string;
-  default: string;
-  /** The valid values in words, for docs/running.md and for the error at start-up. */
-  valid: string;
-  schema: z.ZodType;
 }
 
 const host = z
@@ -80,13 +77,9 @@ export function readEnv(
   const values: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const [name, v] of Object.entries(ENV) as [string, EnvVar][]) {
-    const given = env[name] || undefined;
-    const r = v.schema.safeParse(given ?? v.default);
-    if (r.success) values[name] = r.data;
-    else
-      errors.push(
-        `${name}=${JSON.stringify(given)} ${r.error.issues[0].message}; expected ${v.valid}`,
-      );
+    const r = settingOf(name, v, env);
+    if ('value' in r) values[name] = r.value;
+    else errors.push(r.wrong);
   }
   return errors.length ? { ok: false, errors } : { ok: true, env: values as Env };
 }
